@@ -1,0 +1,38 @@
+# Two commands set up and run everything: `make serve` and `make test`.
+# Each creates .venv and installs the pinned requirements the first time.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+
+.PHONY: setup serve build check lint test browser clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	@scripts/setup-venv.sh "$(PYTHON)" "$(VENV)"
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: setup
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: setup
+	$(BIN)/python scripts/check.py
+
+lint: setup
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+browser:
+	@scripts/ensure-chromium.sh
+
+test: setup browser check lint build
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""Tools of the bilingual edition: parse the pages, check them, generate from them."""

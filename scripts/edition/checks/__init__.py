@@ -1,0 +1,22 @@
+"""The content checks, in the order they run. Each module has NAME and check(project)."""
+
+from __future__ import annotations
+
+from ..problems import Problem
+from ..project import Project
+from . import block_parity, heading_parity, integrity, links, number_values, page_pairs, stale_translations, terminology
+
+CHECKS = [page_pairs, heading_parity, block_parity, number_values, terminology, links, stale_translations, integrity]
+NAMES = [module.NAME for module in CHECKS]
+
+
+def run_checks(project: Project, only: list[str] | None = None) -> list[Problem]:
+    """Run every check (or those named) and return all problems, input problems first."""
+    problems: list[Problem] = []
+    for module in CHECKS:
+        if not only or module.NAME in only:
+            problems.extend(module.check(project))
+    for path in project.markdown_files:
+        problems.extend(project.page(path).problems)
+    problems.extend(project.problems)
+    return sorted(set(problems), key=lambda p: (p.path.as_posix(), p.line, p.check, p.message))

@@ -1,0 +1,68 @@
+"""Links and anchors: every internal link and #anchor resolves, in both languages.
+
+Links are written to the Chinese file name (part-1.md#p-1-2-3) in both languages;
+mkdocs-static-i18n points the English page's link to part-1.en.md, so the anchor must
+exist in the page of the linking page's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote
+
+from ..generate import generated_ids, report_for_page
+from ..problems import Problem
+from ..project import Project, counterpart, language_of
+from ..text import links
+
+NAME = "links"
+EXTERNAL = ("http://", "https://", "mailto:", "tel:")
+
+
+def check(project: Project) -> Iterator[Problem]:
+    for path in project.markdown_files:
+        lang = language_of(path)
+        for block in project.page(path).blocks:
+            if block.kind in ("code", "html"):
+                continue
+            for target in links(block.text):
+                problem = _resolve(project, path, lang, target)
+                if problem:
+                    yield Problem(path, block.line, NAME, f"link {target}: {problem}")
+
+
+def anchors(project: Project, path: Path) -> set[str]:
+    page = project.page(path)
+    ids = {b.id for b in page.blocks if b.id}
+    ids |= {f"fn:{b.id}" for b in page.blocks if b.kind == "footnote"}
+    report = report_for_page(project, path)
+    for block in page.blocks:
+        if block.kind == "directive" and report:
+            ids |= generated_ids(project, report, block.text)
+    return ids
+
+
+def _resolve(project: Project, path: Path, lang: str, target: str) -> str | None:
+    if target.startswith(EXTERNAL):
+        return None
+    file_part, _, anchor = target.partition("#")
+    file_part = unquote(file_part)
+    if file_part.startswith("/"):
+        return "absolute link: write it relative to this page (e.g. ../part-1.md) so it works under /en/ too"
+    if file_part:
+        if not file_part.endswith(".md"):
+            return "link to the page's Markdown file (….md) so that the build can check it"
+        if language_of(Path(file_part)) != "zh":
+            return "link to the Chinese file name (x.md): the English build points it to x.en.md itself"
+        zh_target = (path.parent / file_part).resolve()
+        if not zh_target.exists():
+            return f"no such page {project.rel(zh_target)}"
+        target_path = counterpart(zh_target, lang)
+        if not target_path.exists():
+            return f"no such page {project.rel(target_path)}"
+    else:
+        target_path = path
+    if anchor and anchor not in anchors(project, target_path):
+        return f"no anchor #{anchor} in {project.rel(target_path)}"
+    return None

@@ -1,0 +1,50 @@
+"""Numbers: every value of a Chinese block appears, with the same value, in its English block.
+
+An exception needs a recorded reason in reports/SLUG/number-exceptions.yml, e.g.
+
+    - block: p-1-2-1
+      value: "41"       # as written in the Chinese
+      reason: …
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..numbers import missing_numbers
+from ..problems import Problem
+from ..project import Project
+from ..text import plain_text, remove_restorations_keep_content
+
+NAME = "numbers"
+
+
+def check(project: Project) -> Iterator[Problem]:
+    for zh_path, en_path in project.pairs():
+        report = project.report_of(zh_path)
+        exceptions = {}
+        if report:
+            for entry in report.data("number-exceptions.yml").get("exceptions", []) or []:
+                exceptions[(entry["block"], str(entry["value"]))] = entry
+        zh_blocks = {b.id: b for b in project.page(zh_path).blocks if b.id and b.is_text}
+        there = project.rel(zh_path)
+        for en_block in project.page(en_path).blocks:
+            zh_block = zh_blocks.get(en_block.id) if en_block.is_text else None
+            if zh_block is None:
+                continue
+            zh_text = remove_restorations_keep_content(_text(zh_block))
+            for number in missing_numbers(zh_text, _text(en_block)):
+                if (zh_block.id, number.written) in exceptions:
+                    continue
+                yield Problem(
+                    en_path,
+                    en_block.line,
+                    NAME,
+                    f"{number.written} (= {number.value:,}) of #{zh_block.id} at {there}:{zh_block.line} is not in the English",
+                )
+
+
+def _text(block) -> str:
+    if block.kind == "table_row":
+        return " ".join(plain_text(cell) for cell in block.cells)
+    return plain_text(block.text)

@@ -1,0 +1,119 @@
+"""Content generated from a report's data files, for the `{{ name }}` directives of its pages.
+
+    {{ glossary }}       the glossary table (glossary.yml)
+    {{ restorations }}   the editor's restorations (editorial-notes.yml)
+    {{ queries }}        places kept as published, with the editor's query
+    {{ chrome }}         what of the source web page was left out, and why
+
+Each renders in the page's language as an HTML table whose rows carry ids (term-…, r-N,
+q-N), so that the text and the translator's notes can link to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from .glossary import load_terms
+from .project import Project, Report
+
+LABELS = {
+    "glossary": {
+        "zh": ["中文", "拼音", "英文译法", "其他常见译法", "说明", "译法依据"],
+        "en": ["English", "Chinese", "Pinyin", "Variants seen elsewhere", "Note", "Rendering attested in"],
+    },
+    "notes": {
+        "zh": ["编号", "段落", "原文", "本版", "说明"],
+        "en": ["No.", "Paragraph", "Source reads", "Edition reads", "Note"],
+    },
+    "chrome": {"zh": ["略去内容", "原因"], "en": ["Left out", "Why"]},
+}
+KIND_EN = {"political": "political formulation", "legal": "legal or administrative term", "institution": "institution", "document": "document title", "slogan": "slogan, brand or shorthand"}
+KIND_ZH = {"political": "政治术语", "legal": "法律及行政术语", "institution": "机构", "document": "文件名称", "slogan": "口号、品牌及简称"}
+
+
+def _table(head: list[str], rows: list[tuple[str, list[str]]], css: str) -> str:
+    out = [f'<table class="{css}">', "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+    for ident, cells in rows:
+        out.append(f'<tr id="{ident}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def glossary(project: Project, report: Report, lang: str) -> str:
+    rows = []
+    for term in load_terms(report):
+        zh = f'<span lang="zh-Hans">{escape(term.zh)}</span>'
+        variants = escape("; ".join(term.variants)) or "—"
+        if lang == "zh":
+            cells = [zh, escape(term.pinyin), escape(term.en), variants, escape(term.note_zh), escape(term.attested)]
+        else:
+            cells = [escape(term.en), zh, escape(term.pinyin), variants, escape(term.note_en), escape(term.attested)]
+        rows.append((f"term-{term.id}", cells))
+    return _table(LABELS["glossary"][lang], rows, "glossary")
+
+
+def _notes(kind: str) -> Callable[[Project, Report, str], str]:
+    def render(project: Project, report: Report, lang: str) -> str:
+        pages = _paragraph_pages(project, report)
+        rows = []
+        for note in report.data("editorial-notes.yml").get(kind, []):
+            paragraph = note["paragraph"]
+            page = pages.get(paragraph, "")
+            link = f'<a href="{page}#{paragraph}"><code>{paragraph}</code></a>' if page else f"<code>{paragraph}</code>"
+            cells = [
+                f'<a href="#{note["id"]}">{note["id"]}</a>',
+                link,
+                f'<span lang="zh-Hans">{escape(note["published"])}</span>',
+                f'<span lang="zh-Hans">{escape(note["edition"])}</span>',
+                escape(note[lang]),
+            ]
+            rows.append((note["id"], cells))
+        return _table(LABELS["notes"][lang], rows, f"editorial-notes {kind}")
+
+    return render
+
+
+def chrome(project: Project, report: Report, lang: str) -> str:
+    rows = []
+    for n, item in enumerate(report.data("editorial-notes.yml").get("chrome", []), 1):
+        shown = f'<code lang="zh-Hans">{escape(item["text"])}</code>' if item.get("text") else "—"
+        rows.append((f"chrome-{n}", [shown, escape(item[lang])]))
+    return _table(LABELS["chrome"][lang], rows, "editorial-notes chrome")
+
+
+def _paragraph_pages(project: Project, report: Report) -> dict[str, str]:
+    """Paragraph id → its URL relative to a sibling page (../part-1/, or ../ for the cover)."""
+    found = {}
+    for path in report.text_pages:
+        stem = path.name.removesuffix(".md")
+        url = "../" if stem == "index" else f"../{stem}/"
+        for block in project.page(path).blocks:
+            if block.id:
+                found[block.id] = url
+    return found
+
+
+GENERATORS: dict[str, Callable[[Project, Report, str], str]] = {
+    "glossary": glossary,
+    "restorations": _notes("restorations"),
+    "queries": _notes("queries"),
+    "chrome": chrome,
+}
+
+
+def generated_ids(project: Project, report: Report, name: str) -> set[str]:
+    """The ids a directive's output carries (for the link check)."""
+    if name == "glossary":
+        return {f"term-{t.id}" for t in load_terms(report)}
+    if name in ("restorations", "queries"):
+        return {n["id"] for n in report.data("editorial-notes.yml").get(name, [])}
+    if name == "chrome":
+        return {f"chrome-{n}" for n in range(1, len(report.data("editorial-notes.yml").get("chrome", [])) + 1)}
+    return set()
+
+
+def report_for_page(project: Project, path: Path) -> Report | None:
+    """The report whose folder holds the page (docs/SLUG/…)."""
+    return next((r for r in project.reports if r.docs in path.parents), None)

@@ -1,0 +1,121 @@
+"""The project on disk: its pages in both languages and the reports it publishes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .blocks import Page, read_page
+from .problems import Problem
+
+DEFAULT_LANGUAGE = "zh"
+LANGUAGES = ("zh", "en")
+#: Problems that leave a page unusable for comparison with its counterpart.
+UNREADABLE = ("input", "front-matter")
+
+
+def language_of(path: Path) -> str:
+    """`part-1.md` is Chinese (the default language), `part-1.en.md` English."""
+    suffixes = path.name.split(".")
+    return suffixes[-2] if len(suffixes) > 2 and suffixes[-2] in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def counterpart(path: Path, lang: str) -> Path:
+    """The same page in another language: part-1.md ↔ part-1.en.md."""
+    stem = path.name.removesuffix(".md")
+    if language_of(path) != DEFAULT_LANGUAGE:
+        stem = stem.rsplit(".", 1)[0]
+    name = f"{stem}.md" if lang == DEFAULT_LANGUAGE else f"{stem}.{lang}.md"
+    return path.with_name(name)
+
+
+@dataclass
+class Report:
+    """One published report: its data folder (reports/SLUG) and its pages (docs/SLUG)."""
+
+    slug: str
+    folder: Path
+    docs: Path
+    config: dict[str, Any]
+
+    @property
+    def source(self) -> Path:
+        return self.folder / self.config["source"]
+
+    @property
+    def text_pages(self) -> list[Path]:
+        """The Chinese pages that hold the report's text, in reading order."""
+        return [self.docs / name for name in self.config["pages"]]
+
+    def data(self, name: str) -> dict[str, Any]:
+        """A YAML data file of the report (glossary.yml, editorial-notes.yml …)."""
+        path = self.folder / name
+        if not path.exists():
+            return {}
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@dataclass
+class Project:
+    root: Path
+    _pages: dict[Path, Page] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    def page(self, path: Path) -> Page:
+        """The parsed page (parsed once per run)."""
+        if path not in self._pages:
+            self._pages[path] = read_page(path)
+        return self._pages[path]
+
+    @cached_property
+    def markdown_files(self) -> list[Path]:
+        return sorted(p for p in self.docs.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(self.docs).parts))
+
+    def pages_in(self, lang: str) -> list[Path]:
+        return [p for p in self.markdown_files if language_of(p) == lang]
+
+    def readable(self, path: Path) -> bool:
+        """The page exists and could be read and parsed (else its problems say why)."""
+        return path.exists() and not any(p.check in UNREADABLE for p in self.page(path).problems)
+
+    def pairs(self) -> list[tuple[Path, Path]]:
+        """(Chinese, English) pages where both exist and can be read."""
+        pairs = [(zh, counterpart(zh, "en")) for zh in self.pages_in("zh")]
+        return [(zh, en) for zh, en in pairs if self.readable(zh) and self.readable(en)]
+
+    @cached_property
+    def reports(self) -> list[Report]:
+        reports = []
+        for config_path in sorted((self.root / "reports").glob("*/report.yml")):
+            try:
+                config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                self.problems.append(Problem(config_path, mark.line + 1 if mark else 1, "input", f"malformed YAML: {getattr(error, 'problem', error)}"))
+                continue
+            missing = [key for key in ("source", "sha256", "pages") if key not in config]
+            if missing:
+                self.problems.append(Problem(config_path, 1, "input", f"report.yml lacks {', '.join(missing)}"))
+                continue
+            slug = config_path.parent.name
+            reports.append(Report(slug, config_path.parent, self.docs / slug, config))
+        return reports
+
+    def report_of(self, path: Path) -> Report | None:
+        """The report whose text this page (in either language) belongs to."""
+        zh = counterpart(path, DEFAULT_LANGUAGE)
+        return next((r for r in self.reports if zh in r.text_pages), None)
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()

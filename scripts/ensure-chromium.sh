@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The browser tests drive the system Chromium (a downloaded browser cannot be fetched here).
+# Find it (CHROMIUM, then the usual names); install it with apt-get where we can.
+# With CI=true a browser that cannot be found or installed fails the run.
+set -uo pipefail
+find_chromium() {
+  for candidate in "${CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome /usr/bin/google-chrome-stable; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] && { echo "$candidate"; return 0; }
+  done
+  return 1
+}
+if ! find_chromium >/dev/null && command -v apt-get >/dev/null; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "browser: installing chromium and CJK fonts with apt-get" >&2
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+if browser=$(find_chromium); then
+  # CJK fonts make Chinese pages legible in screenshots and PDFs.
+  if command -v fc-list >/dev/null && ! fc-list :lang=zh | grep -q . && command -v apt-get >/dev/null && [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null || true
+  fi
+  echo "browser: $browser ($("$browser" --version 2>/dev/null | head -n1))"
+  exit 0
+fi
+echo "browser: no Chromium found (set CHROMIUM=/path/to/chromium, or apt-get install chromium)" >&2
+[ "${CI:-}" = "true" ] && exit 1
+echo "browser: the browser tests will fail without it" >&2
+exit 1

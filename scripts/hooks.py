@@ -1,0 +1,123 @@
+"""MkDocs hooks of the edition: the same checks and generators the CLI uses.
+
+- on_pre_build: run every content check once per build (mkdocs-static-i18n builds each
+  language again inside the first build; those inner builds are skipped) and log each
+  problem as a warning, so that `mkdocs build --strict` fails and `mkdocs serve` shows it;
+- on_page_markdown: expand `{{ glossary }}`-style directives from the report's data;
+- on_page_content: link the editor's 〔…〕 restorations to their notes (Chinese pages) and
+  mark Chinese words inside English pages with lang="zh-Hans".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from html import escape
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from edition.blocks import DIRECTIVE  # noqa: E402
+from edition.checks import run_checks  # noqa: E402
+from edition.generate import GENERATORS, report_for_page  # noqa: E402
+from edition.problems import summary  # noqa: E402
+from edition.project import Project, language_of  # noqa: E402
+from edition.text import RESTORATION  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.edition")
+
+PARAGRAPH = re.compile(r'(<p id="(p-[\w-]+)"[^>]*>)(.*?)(</p>)', re.S)
+TOKEN = re.compile(r"(<[^>]+>)")
+CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef·]*")
+VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
+
+
+def _project(config) -> Project:
+    return Project(Path(config.config_file_path).resolve().parent)
+
+
+def on_pre_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # an inner per-language build: the checks already ran for this build
+    project = _project(config)
+    problems = run_checks(project)
+    for problem in problems:
+        log.warning(problem.format(project.root))
+    if problems:
+        log.warning(summary(problems, len(project.markdown_files)))
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if "{{" not in markdown:
+        return markdown
+    project = _project(config)
+    path = Path(page.file.abs_src_path)
+    report = report_for_page(project, path)
+    lang = language_of(path)
+
+    def expand(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in GENERATORS or report is None:
+            log.warning(f"{page.file.src_uri}: unknown directive {{{{ {name} }}}} (known: {', '.join(GENERATORS)})")
+            return match.group(0)
+        return GENERATORS[name](project, report, lang)
+
+    return re.sub(DIRECTIVE.pattern, expand, markdown, flags=re.M)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    path = Path(page.file.abs_src_path)
+    if language_of(path) == "en":
+        return mark_chinese(html)
+    project = _project(config)
+    report = report_for_page(project, path)
+    if report is None or "〔" not in html:
+        return html
+    notes = report.data("editorial-notes.yml").get("restorations", [])
+    base = "" if path.name == "index.md" else "../"
+    return link_restorations(html, notes, base)
+
+
+def link_restorations(html: str, notes: list[dict], base: str) -> str:
+    """Each 〔…〕 of a paragraph becomes a link to its restoration note, in order."""
+
+    def paragraph(match: re.Match) -> str:
+        start, ident, body, end = match.groups()
+        mine = [n for n in notes if n["paragraph"] == ident]
+        marks = [n for n in mine for _ in RESTORATION.findall(n["edition"])]
+        queue = iter(marks)
+
+        def mark(m: re.Match) -> str:
+            note = next(queue, None)
+            if note is None:
+                return m.group(0)
+            title = escape(note["zh"], quote=True)
+            return f'<a class="restoration" href="{base}editorial-notes/#{note["id"]}" title="{title}">{m.group(0)}</a>'
+
+        return start + RESTORATION.sub(mark, body) + end
+
+    return PARAGRAPH.sub(paragraph, html)
+
+
+def mark_chinese(html: str) -> str:
+    """Wrap Chinese runs of an English page in <span lang="zh-Hans"> (outside lang="…" elements)."""
+    out, stack = [], []
+    for token in TOKEN.split(html):
+        if token.startswith("<"):
+            out.append(token)
+            name = re.match(r"</?\s*([A-Za-z0-9]+)", token)
+            if not name:
+                continue
+            tag = name.group(1).lower()
+            if token.startswith("</"):
+                while stack and stack.pop()[0] != tag:
+                    pass
+            elif tag not in VOID and not token.endswith("/>"):
+                stack.append((tag, " lang=" in token))
+        elif token and not any(has_lang for _, has_lang in stack):
+            out.append(CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', token))
+        else:
+            out.append(token)
+    return "".join(out)

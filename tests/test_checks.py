@@ -1,0 +1,250 @@
+"""Each content check passes on the miniature project and fails, precisely, on a mutation."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+EN = "docs/demo/part-1.en.md"
+ZH = "docs/demo/part-1.md"
+CHECK = [sys.executable, str(ROOT / "scripts" / "check.py")]
+
+
+def test_fixture_passes_every_check(mini):
+    assert mini.problems() == []
+
+
+MUTATIONS = {
+    "delete a heading": (
+        lambda m: m.edit(EN, "## (I) Strengthening Leadership {#s-1-1}\n\n", ""),
+        [f'{EN}:14: [headings] heading #s-1-1 "（一）加强领导" ({ZH}:7) is missing here'],
+    ),
+    "swap two headings": (
+        lambda m: (
+            m.edit(EN, "## (I) Strengthening Leadership {#s-1-1}", "@@"),
+            m.edit(EN, "# II. Existing Problems {#part-2}", "## (I) Strengthening Leadership {#s-1-1}"),
+            m.edit(EN, "@@", "# II. Existing Problems {#part-2}"),
+        ),
+        [f'{EN}:8: [headings] heading #part-2 "II. Existing Problems" is out of order: at this place {ZH}:7 has #s-1-1 "（一）加强领导"'],
+    ),
+    "change a level": (
+        lambda m: m.edit(EN, "## (I) Strengthening", "### (I) Strengthening"),
+        [f'{EN}:8: [headings] level 3 "(I) Strengthening Leadership" here, level 2 "（一）加强领导" at {ZH}:7'],
+    ),
+    "rename an id": (
+        lambda m: m.edit(EN, "{#s-1-1}", "{#s-1-x}"),
+        [
+            f'{EN}:8: [headings] heading #s-1-1 "（一）加强领导" ({ZH}:7) is missing here (renamed? this place has #s-1-x)',
+            f'{EN}:8: [headings] heading #s-1-x "(I) Strengthening Leadership" has no Chinese counterpart in {ZH}',
+        ],
+    ),
+    "change a heading's numbering": (
+        lambda m: m.edit(EN, "## (I) Strengthening", "## (II) Strengthening"),
+        [f"{EN}:8: [headings] heading #s-1-1 numbered (II) here, expected (I) for （一） at {ZH}:7"],
+    ),
+    "change a run-in heading's numbering": (
+        lambda m: m.edit(EN, "**2. Ensuring", "**3. Ensuring"),
+        [f"{EN}:13: [headings] run-in heading #p-1-1-2 numbered 3. here, expected 2. for 2. at {ZH}:12"],
+    ),
+    "drop a paragraph": (
+        lambda m: m.edit(EN, "**2. Ensuring implementation: advancing administrative reconsideration.** A meeting was held on 28 May[^t1]; the mediation rate reached 50.82%.\n{: #p-1-1-2 }\n\n", ""),
+        [f"{EN}:10: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here"],
+    ),
+    "an id used in one language only": (
+        lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-2-9 }"),
+        [
+            f"{EN}:18: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
+            f"{EN}:18: [blocks] paragraph #p-2-9 has no counterpart in section #part-2 of {ZH}",
+        ],
+    ),
+    "a paragraph without id": (
+        lambda m: m.edit(EN, "\n{: #p-2-1 }", ""),
+        [
+            f"{EN}:16: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
+            f'{EN}:18: [ids] paragraph "Administrative reconsideration…" has no id: add {{: #p-… }} on the line after it',
+        ],
+    ),
+    "change a number": (
+        lambda m: m.edit(EN, "1,162", "1,126"),
+        [f"{EN}:10: [numbers] 1162 (= 1,162) of #p-1-1-1 at {ZH}:9 is not in the English"],
+    ),
+    "convert 万 wrongly": (
+        lambda m: m.edit(EN, "RMB 85.6448 million", "RMB 8,564.48"),
+        [f"{EN}:10: [numbers] 8564.48万 (= 85,644,800) of #p-1-1-1 at {ZH}:9 is not in the English"],
+    ),
+    "translate a term off-glossary": (
+        lambda m: m.edit(EN, "building a law-based government", "building a rule-of-law government"),
+        [f'{EN}:10: [terms] #p-1-1-1 translates 法治政府 ({ZH}:9) without the glossary\'s "law-based government"'],
+    ),
+    "remove a page": (
+        lambda m: m.path("docs/demo/index.en.md").unlink(),
+        [
+            "docs/demo/index.md: [pages] no English page: create docs/demo/index.en.md (a missing page is never served in Chinese under /en/)",
+            f"{EN}:21: [links] link index.md#p-0-1: no such page docs/demo/index.en.md",
+        ],
+    ),
+    "an English page without its Chinese page": (
+        lambda m: m.path("docs/demo/extra.en.md").write_text("# Extra {#extra}\n", encoding="utf-8"),
+        ["docs/demo/extra.en.md: [pages] English page without its Chinese page docs/demo/extra.md"],
+    ),
+    "break a link": (
+        lambda m: m.edit(EN, "index.md#p-0-1", "index.md#p-9-9"),
+        [f"{EN}:21: [links] link index.md#p-9-9: no anchor #p-9-9 in docs/demo/index.en.md"],
+    ),
+    "link to a missing page": (
+        lambda m: m.edit(EN, "index.md#p-0-1", "nowhere.md"),
+        [f"{EN}:21: [links] link nowhere.md: no such page docs/demo/nowhere.md"],
+    ),
+    "change one character of the Chinese": (
+        lambda m: m.edit(ZH, "1162个", "1163个"),
+        [
+            f"{EN}:1: [stale] outdated: {ZH} changed since this translation was reviewed (source_hash sha256:0257003a5c9cb91d, now sha256:8e7377cd17f3ee15); the earlier version is not in the git history, so compare by hand, then run python scripts/check.py --mark-reviewed {EN}",
+            f"{EN}:10: [numbers] 1163 (= 1,163) of #p-1-1-1 at {ZH}:9 is not in the English",
+            f'{ZH}:9: [integrity] text differs from the source at character 30 of this block: expected "…会议3次,办理事项116⟨2个,兑现资金8564.⟩…", found "…会议3次,办理事项116⟨3个,兑现资金8564.⟩…"',
+        ],
+    ),
+    "delete one character of the Chinese": (
+        lambda m: m.edit(ZH, "偏少", "少"),
+        [
+            f"{EN}:1: [stale] outdated: {ZH} changed since this translation was reviewed (source_hash sha256:0257003a5c9cb91d, now sha256:966b0c8df4e1f038); the earlier version is not in the git history, so compare by hand, then run python scripts/check.py --mark-reviewed {EN}",
+            f'{ZH}:17: [integrity] text differs from the source at character 7 of this block: expected "…二、存在问题行政复议人员⟨偏少。⟩", found "行政复议人员⟨少。⟩"',
+        ],
+    ),
+    "a restoration without its note": (
+        lambda m: (m.edit(ZH, "召开会议3次", "召开〔了〕会议3次"), m.reviewed(EN)),
+        [f"{ZH}:9: [integrity] 1 restoration mark(s) 〔…〕 in p-1-1-1, but editorial-notes.yml explains 0: record each restoration there"],
+    ),
+    "a note whose restoration is gone": (
+        lambda m: (m.edit(ZH, "5〔月〕28日", "528日"), m.reviewed(EN)),
+        [
+            f"{EN}:13: [numbers] 528 (= 528) of #p-1-1-2 at {ZH}:12 is not in the English",
+            f'{ZH}:12: [integrity] 0 restoration mark(s) 〔…〕 in p-1-1-2, but editorial-notes.yml explains 1: record each restoration there',
+            f'{ZH}:12: [integrity] note r-1 of reports/demo/editorial-notes.yml expects "5〔月〕28日" in p-1-1-2, not found',
+        ],
+    ),
+    "change the archived source": (
+        lambda m: m.edit("reports/demo/source.zh.txt", "偏少", "偏多"),
+        [
+            f'{ZH}:17: [integrity] text differs from the source at character 8 of this block: expected "…、存在问题行政复议人员偏⟨多。⟩", found "行政复议人员偏⟨少。⟩"',
+            "reports/demo/source.zh.txt: [integrity] sha256 is {digest}, expected b1e07db1c4d9190dca1e1db8f0007a9eb8f7f869b0098ca79dad0e0bac4dff6d (report.yml): the archived source must stay unchanged",
+        ],
+    ),
+    "an empty file": (lambda m: m.path(EN).write_text(""), [f"{EN}:1: [input] file is empty"]),
+    "non-UTF-8 bytes": (
+        lambda m: m.path(EN).write_bytes(m.path(EN).read_bytes().replace(b"I. Main Measures {", b"I. Main \xff\xfeMeasures {")),
+        [f"{EN}:6: [input] not valid UTF-8 (byte 0xff at offset 80)"],
+    ),
+    "malformed front matter": (
+        lambda m: m.edit(EN, "title: I. Main Measures", "title: [I. Main Measures"),
+        [f"{EN}:3: [front-matter] malformed YAML front matter: expected ',' or ']', but got ':'"],
+    ),
+    "front matter never closed": (
+        lambda m: m.edit(EN, "source_hash: sha256:0257003a5c9cb91d\n---", "source_hash: sha256:0257003a5c9cb91d"),
+        [f"{EN}:1: [front-matter] front matter opened with '---' is never closed"],
+    ),
+    "an unclosed code fence": (
+        lambda m: m.edit(EN, "# II. Existing", "```\ncode\n\n# II. Existing"),
+        [
+            f'{EN}:8: [headings] heading #part-2 "二、存在问题" ({ZH}:15) is missing here',
+            f"{EN}:16: [blocks] code fence ``` is never closed",
+        ],
+    ),
+    "a heading without id": (
+        lambda m: m.edit(EN, "## (I) Strengthening Leadership {#s-1-1}", "## (I) Strengthening Leadership"),
+        [
+            f'{EN}:8: [ids] heading "(I) Strengthening Leadership" has no id: add {{#some-id}} at its end',
+            f'{EN}:16: [headings] heading #s-1-1 "（一）加强领导" ({ZH}:7) is missing here',
+        ],
+    ),
+    "a duplicate id": (
+        lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-1-1-1 }"),
+        [
+            f"{EN}:16: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
+            f'{EN}:18: [ids] duplicate id "p-1-1-1" (first used on line 10)',
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MUTATIONS)
+def test_mutation_fails_with_precise_message(mini, name):
+    mutate, expected = MUTATIONS[name]
+    mutate(mini)
+    problems = mini.problems()
+    digest = hashlib.sha256(mini.path("reports/demo/source.zh.txt").read_bytes()).hexdigest()
+    assert problems == [line.replace("{digest}", digest) for line in expected]
+
+
+def git(root, *args):
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def test_stale_translation_shows_what_changed_in_the_chinese(mini):
+    git(mini.root, "init", "-q")
+    git(mini.root, "-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
+    git(mini.root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "fixture")
+    # A change the source allows (full-width colon → half-width is the same after NFKC).
+    mini.edit("docs/demo/index.md", "现报告如下：", "现报告如下:")
+    assert mini.problems() == [
+        'docs/demo/index.en.md:14: [stale] outdated: #p-0-1 changed in docs/demo/index.md:13: "…政府。现报告如下⟨：⟩…" → "…政府。现报告如下⟨:⟩…"',
+    ]
+
+
+def test_mark_reviewed_clears_a_stale_translation(mini):
+    mini.edit("docs/demo/index.md", "现报告如下：", "现报告如下:")
+    assert [p for p in mini.problems() if "[stale]" in p]
+    result = subprocess.run([*CHECK, "--mark-reviewed", "docs/demo/index.en.md"], cwd=mini.root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "source_hash sha256:" in result.stdout
+    assert mini.problems() == []
+
+
+def test_cli_exit_status_and_summary(mini):
+    clean = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    assert clean.returncode == 0
+    assert clean.stdout.strip() == "checked 4 pages: no problems"
+    mini.edit(EN, "1,162", "1,126")
+    mini.edit(EN, "{#s-1-1}", "{#s-1-x}")
+    broken = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    assert broken.returncode == 1
+    lines = broken.stdout.strip().splitlines()
+    assert len(lines) == 4  # all three problems of two slips in one run, then the summary
+    assert lines[-1] == "checked 4 pages: 3 problems (headings, numbers)"
+
+
+def test_cli_json_output(mini):
+    mini.edit(EN, "1,162", "1,126")
+    result = subprocess.run([*CHECK, str(mini.root), "--format", "json"], capture_output=True, text=True)
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["problems"] == [
+        {"path": EN, "line": 10, "check": "numbers", "message": f"1162 (= 1,162) of #p-1-1-1 at {ZH}:9 is not in the English"}
+    ]
+
+
+@pytest.mark.parametrize("damage", ["empty", "binary", "front matter", "fence"])
+def test_bad_input_never_gives_a_traceback(mini, damage):
+    path = mini.path(EN)
+    if damage == "empty":
+        path.write_text("")
+    elif damage == "binary":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff")
+    elif damage == "front matter":
+        path.write_text("---\n: : :\n---\n")
+    else:
+        path.write_text("```\n")
+    result = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stdout.startswith(f"{EN}:")
+
+
+def test_cli_without_a_project(tmp_path):
+    result = subprocess.run([*CHECK, str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "no docs/ folder here" in result.stderr
