@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import ROOT
 
 EN = "docs/demo/part-1.en.md"
@@ -52,7 +53,11 @@ MUTATIONS = {
         [f"{EN}:13: [headings] run-in heading #p-1-1-2 numbered 3. here, expected 2. for 2. at {ZH}:12"],
     ),
     "drop a paragraph": (
-        lambda m: m.edit(EN, "**2. Ensuring implementation: advancing administrative reconsideration.** A meeting was held on 28 May[^t1]; the mediation rate reached 50.82%.\n{: #p-1-1-2 }\n\n", ""),
+        lambda m: m.edit(
+            EN,
+            "**2. Ensuring implementation: advancing administrative reconsideration.** A meeting was held on 28 May[^t1]; the mediation rate reached 50.82%.\n{: #p-1-1-2 }\n\n",
+            "",
+        ),
         [f"{EN}:10: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here"],
     ),
     "an id used in one language only": (
@@ -123,7 +128,7 @@ MUTATIONS = {
         lambda m: (m.edit(ZH, "5〔月〕28日", "528日"), m.reviewed(EN)),
         [
             f"{EN}:13: [numbers] 528 (= 528) of #p-1-1-2 at {ZH}:12 is not in the English",
-            f'{ZH}:12: [integrity] 0 restoration mark(s) 〔…〕 in p-1-1-2, but editorial-notes.yml explains 1: record each restoration there',
+            f"{ZH}:12: [integrity] 0 restoration mark(s) 〔…〕 in p-1-1-2, but editorial-notes.yml explains 1: record each restoration there",
             f'{ZH}:12: [integrity] note r-1 of reports/demo/editorial-notes.yml expects "5〔月〕28日" in p-1-1-2, not found',
         ],
     ),
@@ -222,9 +227,7 @@ def test_cli_json_output(mini):
     result = subprocess.run([*CHECK, str(mini.root), "--format", "json"], capture_output=True, text=True)
     assert result.returncode == 1
     data = json.loads(result.stdout)
-    assert data["problems"] == [
-        {"path": EN, "line": 10, "check": "numbers", "message": f"1162 (= 1,162) of #p-1-1-1 at {ZH}:9 is not in the English"}
-    ]
+    assert data["problems"] == [{"path": EN, "line": 10, "check": "numbers", "message": f"1162 (= 1,162) of #p-1-1-1 at {ZH}:9 is not in the English"}]
 
 
 @pytest.mark.parametrize("damage", ["empty", "binary", "front matter", "fence"])
@@ -248,3 +251,9 @@ def test_cli_without_a_project(tmp_path):
     result = subprocess.run([*CHECK, str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 2
     assert "no docs/ folder here" in result.stderr
+
+
+def test_malformed_data_file_is_named(mini):
+    mini.path("reports/demo/glossary.yml").write_text("terms:\n  - id: x\n    zh: [unclosed\n", encoding="utf-8")
+    problems = mini.problems()
+    assert problems == ["reports/demo/glossary.yml:4: [input] malformed YAML: expected ',' or ']', but got '<stream end>'"]

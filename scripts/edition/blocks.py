@@ -214,7 +214,7 @@ class _Parser:
             content = content[: attrs.start()]
         content = content.rstrip("# \t")
         if not ident:
-            self.page.problem(self.i + 1, "ids", f"heading \"{content}\" has no id: add {{#some-id}} at its end")
+            self.page.problem(self.i + 1, "ids", f'heading "{content}" has no id: add {{#some-id}} at its end')
         self.add("heading", content, self.i, ident, level=len(hashes))
         self.i += 1
 
@@ -295,7 +295,7 @@ def _check_ids(page: Page) -> None:
         if not ID.match(block.id):
             page.problem(block.line, "ids", f"id \"{block.id}\" is not a valid id (letters, digits, '-', starting with a letter)")
         if block.id in seen:
-            page.problem(block.line, "ids", f"duplicate id \"{block.id}\" (first used on line {seen[block.id].line})")
+            page.problem(block.line, "ids", f'duplicate id "{block.id}" (first used on line {seen[block.id].line})')
             # Keep the first use only, so that other checks do not report the same slip.
             page.blocks[page.blocks.index(block)] = replace(block, id=None, duplicate=True)
         else:

@@ -34,7 +34,10 @@ def earlier_version(path: Path, wanted: str, root: Path, depth: int = 100) -> Pa
         rel = path.resolve().relative_to(root.resolve()).as_posix()
         commits = subprocess.run(
             ["git", "-C", str(root), "log", f"-n{depth}", "--format=%H", "--", rel],
-            capture_output=True, text=True, check=True, timeout=10,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
         ).stdout.split()
         for commit in commits:
             shown = subprocess.run(["git", "-C", str(root), "show", f"{commit}:{rel}"], capture_output=True, check=True, timeout=10)

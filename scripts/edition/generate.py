@@ -29,7 +29,13 @@ LABELS = {
     },
     "chrome": {"zh": ["略去内容", "原因"], "en": ["Left out", "Why"]},
 }
-KIND_EN = {"political": "political formulation", "legal": "legal or administrative term", "institution": "institution", "document": "document title", "slogan": "slogan, brand or shorthand"}
+KIND_EN = {
+    "political": "political formulation",
+    "legal": "legal or administrative term",
+    "institution": "institution",
+    "document": "document title",
+    "slogan": "slogan, brand or shorthand",
+}
 KIND_ZH = {"political": "政治术语", "legal": "法律及行政术语", "institution": "机构", "document": "文件名称", "slogan": "口号、品牌及简称"}
 
 

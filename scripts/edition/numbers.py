@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 ZH_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?")
-EN_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|billion))?")
+EN_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|billion))?")
 ZH_SCALE = {None: 1, "万": 10_000, "亿": 100_000_000}
 EN_SCALE = {None: 1, "million": 1_000_000, "billion": 1_000_000_000}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -41,6 +41,8 @@ class Report:
     folder: Path
     docs: Path
     config: dict[str, Any]
+    _data: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    problems: list[Problem] = field(default_factory=list, repr=False)
 
     @property
     def source(self) -> Path:
@@ -52,11 +54,27 @@ class Report:
         return [self.docs / name for name in self.config["pages"]]
 
     def data(self, name: str) -> dict[str, Any]:
-        """A YAML data file of the report (glossary.yml, editorial-notes.yml …)."""
-        path = self.folder / name
+        """A YAML data file of the report (glossary.yml, editorial-notes.yml …), read once."""
+        if name not in self._data:
+            self._data[name] = self._load(self.folder / name)
+        return self._data[name]
+
+    def _load(self, path: Path) -> dict[str, Any]:
         if not path.exists():
             return {}
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except UnicodeDecodeError as error:
+            self.problems.append(Problem(path, 0, "input", f"not valid UTF-8 (offset {error.start})"))
+            return {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            self.problems.append(Problem(path, mark.line + 1 if mark else 0, "input", f"malformed YAML: {getattr(error, 'problem', None) or error}"))
+            return {}
+        if not isinstance(data, dict):
+            self.problems.append(Problem(path, 1, "input", "expected a mapping of keys to values"))
+            return {}
+        return data
 
 
 @dataclass
@@ -64,6 +82,9 @@ class Project:
     root: Path
     _pages: dict[Path, Page] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.root = self.root.resolve()
 
     @property
     def docs(self) -> Path:

@@ -19,4 +19,6 @@ def run_checks(project: Project, only: list[str] | None = None) -> list[Problem]
     for path in project.markdown_files:
         problems.extend(project.page(path).problems)
     problems.extend(project.problems)
+    for report in project.reports:
+        problems.extend(report.problems)
     return sorted(set(problems), key=lambda p: (p.path.as_posix(), p.line, p.check, p.message))

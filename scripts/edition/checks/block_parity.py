@@ -41,7 +41,9 @@ def check(project: Project) -> Iterator[Problem]:
         for ident, block in en_ids.items():
             if ident in zh_ids and zh_ids[ident].kind != block.kind:
                 zh_block = zh_ids[ident]
-                yield Problem(en_path, block.line, NAME, f"#{ident} is a {KIND_NAMES[block.kind]} here, a {KIND_NAMES[zh_block.kind]} at {there}:{zh_block.line}")
+                yield Problem(
+                    en_path, block.line, NAME, f"#{ident} is a {KIND_NAMES[block.kind]} here, a {KIND_NAMES[zh_block.kind]} at {there}:{zh_block.line}"
+                )
 
 
 def sections(page: Page) -> dict[str, list[Block]]:
@@ -61,7 +63,7 @@ def _require_ids(page: Page) -> Iterator[Problem]:
     for block in page.blocks:
         if block.kind in ("paragraph", "list_item") and not block.id and not block.duplicate:
             excerpt = block.text.strip().splitlines()[0][:30]
-            yield Problem(page.path, block.line, "ids", f"{KIND_NAMES[block.kind]} \"{excerpt}…\" has no id: add {{: #p-… }} on the line after it")
+            yield Problem(page.path, block.line, "ids", f'{KIND_NAMES[block.kind]} "{excerpt}…" has no id: add {{: #p-… }} on the line after it')
 
 
 def _compare(section: str, zh: list[Block], en: list[Block], en_page: Page, en_path: Path, there: str) -> Iterator[Problem]:

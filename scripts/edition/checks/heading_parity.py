@@ -27,16 +27,23 @@ def check(project: Project) -> Iterator[Problem]:
         for position, heading in enumerate(zh_headings):
             if heading.id not in en_by_id:
                 hint = _neighbour_hint(en_headings, position, zh_by_id)
-                yield Problem(en_path, _line_near(en_headings, position), NAME, f"heading #{heading.id} \"{heading.text}\" ({there}:{heading.line}) is missing here{hint}")
-        for position, heading in enumerate(en_headings):
+                yield Problem(
+                    en_path, _line_near(en_headings, position), NAME, f'heading #{heading.id} "{heading.text}" ({there}:{heading.line}) is missing here{hint}'
+                )
+        for heading in en_headings:
             if heading.id not in zh_by_id:
-                yield Problem(en_path, heading.line, NAME, f"heading #{heading.id} \"{heading.text}\" has no Chinese counterpart in {there}")
+                yield Problem(en_path, heading.line, NAME, f'heading #{heading.id} "{heading.text}" has no Chinese counterpart in {there}')
         common_zh = [h.id for h in zh_headings if h.id in en_by_id]
         common_en = [h.id for h in en_headings if h.id in zh_by_id]
-        for a, b in zip(common_zh, common_en):
+        for a, b in zip(common_zh, common_en, strict=True):
             if a != b:
                 moved = en_by_id[b]
-                yield Problem(en_path, moved.line, NAME, f"heading #{b} \"{moved.text}\" is out of order: at this place {there}:{zh_by_id[a].line} has #{a} \"{zh_by_id[a].text}\"")
+                yield Problem(
+                    en_path,
+                    moved.line,
+                    NAME,
+                    f'heading #{b} "{moved.text}" is out of order: at this place {there}:{zh_by_id[a].line} has #{a} "{zh_by_id[a].text}"',
+                )
                 break
         for ident in common_en:
             yield from _compare(en_by_id[ident], zh_by_id[ident], en_path, there, "heading")
@@ -48,7 +55,7 @@ def check(project: Project) -> Iterator[Problem]:
 
 def _compare(en: Block, zh: Block, en_path, there: str, what: str) -> Iterator[Problem]:
     if en.level != zh.level:
-        yield Problem(en_path, en.line, NAME, f"level {en.level} \"{en.text}\" here, level {zh.level} \"{zh.text}\" at {there}:{zh.line}")
+        yield Problem(en_path, en.line, NAME, f'level {en.level} "{en.text}" here, level {zh.level} "{zh.text}" at {there}:{zh.line}')
     yield from _numbering(numbering(en.text), numbering(zh.text), en, zh, en_path, there, what)
 
 

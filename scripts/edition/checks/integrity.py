@@ -59,13 +59,12 @@ def compare(pieces: list[Piece], expected: str, end: Path, what: str) -> Iterato
                 piece.path,
                 piece.line,
                 NAME,
-                f"{what} differs from the source at character {at + 1} of this block: "
-                f"expected \"{_excerpt(expected, offset)}\", found \"{_excerpt(found, at)}\"",
+                f'{what} differs from the source at character {at + 1} of this block: expected "{_excerpt(expected, offset)}", found "{_excerpt(found, at)}"',
             )
             return
         position += len(found)
     if position < len(expected):
-        yield Problem(end, 0, NAME, f"{what} ends early: the source goes on with \"{_excerpt(expected, position)}\"")
+        yield Problem(end, 0, NAME, f'{what} ends early: the source goes on with "{_excerpt(expected, position)}"')
 
 
 def _excerpt(text: str, at: int) -> str:
@@ -93,14 +92,21 @@ def check_notes(project: Project, report: Report, source_body: str) -> Iterator[
             path, block = where
             text = plain_text(block.text)
             if note["edition"] not in text:
-                yield Problem(path, block.line, NAME, f"note {ident} of {project.rel(notes_path)} expects \"{note['edition']}\" in {block.id}, not found")
+                yield Problem(path, block.line, NAME, f'note {ident} of {project.rel(notes_path)} expects "{note["edition"]}" in {block.id}, not found')
             published = comparable(note["published"])
             if comparable(remove_restorations(note["edition"])) != published:
-                yield Problem(notes_path, 0, NAME, f"note {ident}: edition \"{note['edition']}\" without its 〔…〕 marks does not read as published \"{note['published']}\"")
+                yield Problem(
+                    notes_path, 0, NAME, f'note {ident}: edition "{note["edition"]}" without its 〔…〕 marks does not read as published "{note["published"]}"'
+                )
             if published not in source_body:
-                yield Problem(notes_path, 0, NAME, f"note {ident}: published reading \"{note['published']}\" is not in the source")
+                yield Problem(notes_path, 0, NAME, f'note {ident}: published reading "{note["published"]}" is not in the source')
             marks_explained[block.id] = marks_explained.get(block.id, 0) + len(RESTORATION.findall(note["edition"]))
     for ident, (path, block) in blocks.items():
         marks = len(RESTORATION.findall(block.text))
         if marks != marks_explained.get(ident, 0):
-            yield Problem(path, block.line, NAME, f"{marks} restoration mark(s) 〔…〕 in {ident}, but editorial-notes.yml explains {marks_explained.get(ident, 0)}: record each restoration there")
+            yield Problem(
+                path,
+                block.line,
+                NAME,
+                f"{marks} restoration mark(s) 〔…〕 in {ident}, but editorial-notes.yml explains {marks_explained.get(ident, 0)}: record each restoration there",
+            )

@@ -33,7 +33,12 @@ def check(project: Project) -> Iterator[Problem]:
             continue
         old = earlier_version(zh_path, recorded, project.root)
         if old is None:
-            yield Problem(en_path, 1, NAME, f"outdated: {project.rel(zh_path)} changed since this translation was reviewed ({KEY} {recorded}, now {current}); the earlier version is not in the git history, so compare by hand, then run {MARK} {rel_en}")
+            yield Problem(
+                en_path,
+                1,
+                NAME,
+                f"outdated: {project.rel(zh_path)} changed since this translation was reviewed ({KEY} {recorded}, now {current}); the earlier version is not in the git history, so compare by hand, then run {MARK} {rel_en}",
+            )
             continue
         en_lines = {b.id: b.line for b in en.blocks if b.id}
         old_blocks = {b.id or f"(line {b.line})": b for b in text_blocks(old)}
@@ -43,14 +48,21 @@ def check(project: Project) -> Iterator[Problem]:
             before = old_blocks.get(ident)
             if before is None:
                 changes += 1
-                yield Problem(en_path, en_lines.get(ident, 1), NAME, f"outdated: #{ident} was added to {project.rel(zh_path)}:{block.line}: \"{_short(block.text)}\"")
+                yield Problem(
+                    en_path, en_lines.get(ident, 1), NAME, f'outdated: #{ident} was added to {project.rel(zh_path)}:{block.line}: "{_short(block.text)}"'
+                )
             elif before.text.strip() != block.text.strip():
                 changes += 1
-                yield Problem(en_path, en_lines.get(ident, 1), NAME, f"outdated: #{ident} changed in {project.rel(zh_path)}:{block.line}: {describe_change(before.text, block.text)}")
+                yield Problem(
+                    en_path,
+                    en_lines.get(ident, 1),
+                    NAME,
+                    f"outdated: #{ident} changed in {project.rel(zh_path)}:{block.line}: {describe_change(before.text, block.text)}",
+                )
         for ident, block in old_blocks.items():
             if ident not in new_blocks:
                 changes += 1
-                yield Problem(en_path, en_lines.get(ident, 1), NAME, f"outdated: #{ident} was removed from {project.rel(zh_path)}: \"{_short(block.text)}\"")
+                yield Problem(en_path, en_lines.get(ident, 1), NAME, f'outdated: #{ident} was removed from {project.rel(zh_path)}: "{_short(block.text)}"')
         if not changes:
             yield Problem(en_path, 1, NAME, f"outdated: the title of {project.rel(zh_path)} changed; update the translation, then run {MARK} {rel_en}")
 
@@ -63,7 +75,7 @@ def describe_change(old: str, new: str, context: int = 8) -> str:
         if tag == "equal":
             continue
         before = old[max(0, i1 - context) : i1]
-        parts.append(f"\"…{before}⟨{old[i1:i2]}⟩{old[i2:i2 + context]}…\" → \"…{before}⟨{new[j1:j2]}⟩{new[j2:j2 + context]}…\"")
+        parts.append(f'"…{before}⟨{old[i1:i2]}⟩{old[i2 : i2 + context]}…" → "…{before}⟨{new[j1:j2]}⟩{new[j2 : j2 + context]}…"')
     return "; ".join(parts[:3]) + (f" (and {len(parts) - 3} more changes)" if len(parts) > 3 else "")
 
 

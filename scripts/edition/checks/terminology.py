@@ -39,7 +39,7 @@ def check(project: Project) -> Iterator[Problem]:
                             en_path,
                             en_block.line,
                             NAME,
-                            f"#{en_block.id} translates {term.zh} ({there}:{zh_block.line}) without the glossary's \"{term.en}\""
+                            f'#{en_block.id} translates {term.zh} ({there}:{zh_block.line}) without the glossary\'s "{term.en}"'
                             + (f" or a variant ({', '.join(term.variants)})" if term.variants else ""),
                         )
 
