@@ -12,6 +12,7 @@ from edition.blocks import read_page
 from edition.checks import integrity, run_checks
 from edition.project import Project
 from edition.source import read_source
+from edition.text import RESTORATION
 
 REPORT = ROOT / "reports" / "yushan-2023"
 SHARED = ROOT.parent / "shared" / "source" / "yushan-2023-report.zh.txt"
@@ -101,7 +102,7 @@ def test_report_has_its_parts_and_sections(project):
 def test_every_restoration_is_marked_and_explained(project):
     (report,) = project.reports
     notes = report.data("editorial-notes.yml")
-    marks = sum(path.read_text(encoding="utf-8").count("〔") for path in report.text_pages)
+    marks = sum(len(RESTORATION.findall(b.text)) for path in report.text_pages for b in read_page(path).blocks if b.is_text)
     assert len(notes["restorations"]) == 10
-    assert marks == sum(note["edition"].count("〔") for note in notes["restorations"])
+    assert marks == sum(len(RESTORATION.findall(note["edition"])) for note in notes["restorations"])
     assert all(note["zh"] and note["en"] for kind in ("restorations", "queries") for note in notes[kind])
