@@ -4,6 +4,8 @@
   language again inside the first build; those inner builds are skipped) and log each
   problem as a warning, so that `mkdocs build --strict` fails and `mkdocs serve` shows it;
 - on_page_markdown: expand `{{ glossary }}`-style directives from the report's data;
+- on_post_build: split the combined search index into one per language (after
+  mkdocs-static-i18n has written it: its on_post_build runs at priority -100);
 - on_page_content: link the editor's 〔…〕 restorations to their notes (Chinese pages) and
   mark Chinese words inside English pages with lang="zh-Hans".
 """
@@ -18,11 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from mkdocs.plugins import event_priority  # noqa: E402
+
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
 from edition.generate import GENERATORS, report_for_page  # noqa: E402
 from edition.problems import summary  # noqa: E402
-from edition.project import Project, language_of  # noqa: E402
+from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, language_of  # noqa: E402
+from edition.search_index import split_search_index  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -47,6 +52,16 @@ def on_pre_build(config) -> None:
         log.warning(problem.format(project.root))
     if problems:
         log.warning(summary(problems, len(project.markdown_files)))
+
+
+@event_priority(-200)
+def on_post_build(config) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+    counts = split_search_index(Path(config.site_dir), DEFAULT_LANGUAGE, others)
+    log.info("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

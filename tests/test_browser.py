@@ -125,3 +125,98 @@ def test_readable_on_a_phone(browser, server):
         assert overflow <= 0, path
         size = visit.page.evaluate("parseFloat(getComputedStyle(document.querySelector('#p-1-1-1')).fontSize)")
         assert size >= 14, path
+
+
+def search(visit: Visit, query: str) -> list[str]:
+    """Type a query into Material's search; return the result links (path#anchor)."""
+    field = visit.page.locator("input.md-search__input")
+    meta = "document.querySelector('.md-search-result__meta').textContent"
+    field.fill("")  # start from the empty state, so no result of an earlier query is read
+    field.dispatch_event("keyup")
+    visit.page.wait_for_function(f"!/\\d|没有|No matching/.test({meta})")
+    field.fill(query)  # as an input method inserts Chinese: no key event per character
+    field.dispatch_event("keyup")
+    visit.page.wait_for_function(f"/\\d|没有|No matching/.test({meta})")
+    hrefs = visit.page.evaluate("Array.from(document.querySelectorAll('.md-search-result__item a'), a => a.href)")
+    found = []
+    for href in hrefs:
+        path = href.removeprefix(visit.server).split("?", 1)[0].split("#", 1)[0]
+        found.append(path + (f"#{href.split('#', 1)[1]}" if "#" in href else ""))
+    return found
+
+
+ZH_QUERIES = {
+    "行政复议": "/yushan-2023/part-1/#s-1-5",
+    "调解": "/yushan-2023/part-1/#s-1-5",
+    "信访": "/yushan-2023/part-1/#s-1-5",
+    "营商环境": "/yushan-2023/part-1/#s-1-2",
+    "规范性文件": "/yushan-2023/part-1/#s-1-3",
+    "执法证件": "/yushan-2023/part-1/#s-1-4",
+    "第一责任人": "/yushan-2023/part-1/#s-1-1",
+    "枫桥经验": "/yushan-2023/part-3/",
+    "法律顾问": "/yushan-2023/part-2/",
+    "出庭又出声": "/yushan-2023/part-2/",
+    "1162": "/yushan-2023/part-1/#s-1-2",
+    "50.82%": "/yushan-2023/part-1/#s-1-5",
+}
+EN_QUERIES = {
+    "reconsideration": "/en/yushan-2023/part-1/#s-1-5",
+    "courts": "/en/yushan-2023/part-1/#s-1-5",
+    "disputes": "/en/yushan-2023/part-1/#s-1-5",
+    "petitions": "/en/yushan-2023/part-1/#s-1-5",
+    "handling": "/en/yushan-2023/part-1/#s-1-2",
+    "enterprises": "/en/yushan-2023/part-1/#s-1-2",
+    "licensing": "/en/yushan-2023/part-1/#s-1-2",
+    "normative documents": "/en/yushan-2023/part-1/#s-1-3",
+    "certificates": "/en/yushan-2023/part-1/#s-1-4",
+    "mediated": "/en/yushan-2023/part-1/#s-1-5",
+    "Fengqiao": "/en/yushan-2023/part-3/",
+    "advisers": "/en/yushan-2023/part-2/",
+    "1,162": "/en/yushan-2023/part-1/#s-1-2",
+    "99.75%": "/en/yushan-2023/part-1/#s-1-2",
+}
+
+
+@pytest.fixture(scope="module")
+def zh_search(browser, server):
+    return Visit(browser, server, "/")
+
+
+@pytest.fixture(scope="module")
+def en_search(browser, server):
+    return Visit(browser, server, "/en/")
+
+
+@pytest.mark.parametrize("query", ZH_QUERIES)
+def test_chinese_search_finds_the_section(zh_search, query):
+    found = search(zh_search, query)
+    assert ZH_QUERIES[query] in found, found
+    assert all(not link.startswith("/en/") for link in found), found
+
+
+@pytest.mark.parametrize("query", EN_QUERIES)
+def test_english_search_finds_the_section(en_search, query):
+    found = search(en_search, query)
+    assert EN_QUERIES[query] in found, found
+    assert all(link.startswith("/en/") for link in found), found
+
+
+def test_a_search_result_opens_its_section(browser, server):
+    visit = Visit(browser, server, "/en/yushan-2023/part-2/")
+    search(visit, "reconsideration")
+    visit.page.locator('.md-search-result__item a[href*="part-1/"][href*="#s-1-5"]').first.click()
+    visit.page.wait_for_url("**/en/yushan-2023/part-1/**#s-1-5")
+    assert visit.page.locator("#s-1-5").is_visible()
+    assert visit.errors == []
+
+
+def test_chinese_index_is_segmented_by_jieba(site):
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    text = next(doc["text"] for doc in index["docs"] if doc["location"] == "yushan-2023/part-1/#s-1-5")
+    assert "\u200b行政\u200b复议\u200b" in text or "\u200b行政复议\u200b" in text
+    english = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"]
+    assert all(not doc["location"].startswith("en/") for doc in english["docs"])

@@ -20,8 +20,8 @@ from .project import Project, Report
 
 LABELS = {
     "glossary": {
-        "zh": ["中文", "拼音", "英文译法", "其他常见译法", "说明", "译法依据"],
-        "en": ["English", "Chinese", "Pinyin", "Variants seen elsewhere", "Note", "Rendering attested in"],
+        "zh": ["术语", "英文译法", "说明"],
+        "en": ["Term", "Chinese", "Note"],
     },
     "notes": {
         "zh": ["编号", "段落", "原文", "本版", "说明"],
@@ -40,22 +40,28 @@ KIND_ZH = {"political": "政治术语", "legal": "法律及行政术语", "insti
 
 
 def _table(head: list[str], rows: list[tuple[str, list[str]]], css: str) -> str:
-    out = [f'<table class="{css}">', "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+    # Material styles tables without a class, inside its scroll wrapper; the class goes on
+    # the wrapper so that the edition's CSS can address each kind of table.
+    out = [f'<div class="md-typeset__scrollwrap {css}"><div class="md-typeset__table"><table>']
+    out.append("<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>")
+    out.append("<tbody>")
     for ident, cells in rows:
         out.append(f'<tr id="{ident}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div></div>")
     return "\n".join(out)
 
 
 def glossary(project: Project, report: Report, lang: str) -> str:
     rows = []
+    also, source = ("其他译法", "译法依据") if lang == "zh" else ("Also rendered", "Attested in")
     for term in load_terms(report):
-        zh = f'<span lang="zh-Hans">{escape(term.zh)}</span>'
-        variants = escape("; ".join(term.variants)) or "—"
-        if lang == "zh":
-            cells = [zh, escape(term.pinyin), escape(term.en), variants, escape(term.note_zh), escape(term.attested)]
-        else:
-            cells = [escape(term.en), zh, escape(term.pinyin), variants, escape(term.note_en), escape(term.attested)]
+        zh = f'<span lang="zh-Hans" class="term-zh">{escape(term.zh)}</span><br><i>{escape(term.pinyin)}</i>'
+        en = f'<span lang="en" class="term-en">{escape(term.en)}</span>'
+        if term.variants:
+            en += f"<br><small>{also}: {escape('; '.join(term.variants))}</small>"
+        note = escape(term.note_zh if lang == "zh" else term.note_en)
+        note += f"<br><small>{source}: {escape(term.attested)}</small>" if term.attested else ""
+        cells = [zh, en, note] if lang == "zh" else [en, zh, note]
         rows.append((f"term-{term.id}", cells))
     return _table(LABELS["glossary"][lang], rows, "glossary")
 
