@@ -28,8 +28,14 @@ lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
-browser:
+browser: node_modules/.installed
 	@scripts/ensure-chromium.sh
+
+# axe-core, for the accessibility tests, pinned in package-lock.json.
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null || scripts/ensure-npm.sh
+	npm ci --no-audit --no-fund --silent
+	@touch $@
 
 test: setup browser check lint build
 	$(BIN)/python -m pytest

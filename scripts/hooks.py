@@ -3,7 +3,8 @@
 - on_pre_build: run every content check once per build (mkdocs-static-i18n builds each
   language again inside the first build; those inner builds are skipped) and log each
   problem as a warning, so that `mkdocs build --strict` fails and `mkdocs serve` shows it;
-- on_page_markdown: expand `{{ glossary }}`-style directives from the report's data;
+- on_page_markdown: give each page a meta description in its language (its first
+  paragraph) and expand `{{ glossary }}`-style directives from the report's data;
 - on_post_build: split the combined search index into one per language (after
   mkdocs-static-i18n has written it: its on_post_build runs at priority -100);
 - on_page_content: link the editor's 〔…〕 restorations to their notes (Chinese pages) and
@@ -24,7 +25,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
-from edition.generate import GENERATORS, report_for_page  # noqa: E402
+from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.problems import summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, language_of  # noqa: E402
 from edition.search_index import split_search_index  # noqa: E402
@@ -65,10 +66,12 @@ def on_post_build(config) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    path = Path(page.file.abs_src_path)
+    if not page.meta.get("description"):
+        page.meta["description"] = description(markdown, path)
     if "{{" not in markdown:
         return markdown
     project = _project(config)
-    path = Path(page.file.abs_src_path)
     report = report_for_page(project, path)
     lang = language_of(path)
 

@@ -6,71 +6,8 @@ CHROMIUM to the browser's path.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-
-CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"]
-# As root and on a closed network: no sandbox, and none of Chromium's own background traffic.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def chromium_path() -> str:
-    for candidate in [os.environ.get("CHROMIUM", ""), *CANDIDATES, shutil.which("chromium") or ""]:
-        if candidate and Path(candidate).exists():
-            return candidate
-    pytest.fail("no Chromium found: run `make browser` (installs Debian's chromium) or set CHROMIUM=/path/to/chromium")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(site) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        yield browser
-        browser.close()
-
-
-class Visit:
-    """A page opened in the browser, with every request and console error recorded."""
-
-    def __init__(self, browser, server: str, path: str, width: int = 1280) -> None:
-        self.server = server
-        self.requests: list[str] = []
-        self.failures: list[str] = []
-        self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("requestfailed", lambda r: self.failures.append(r.url))
-        self.page.on("response", lambda r: self.failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.goto(server + path)
-        self.page.wait_for_load_state("networkidle")
-
-    def outside(self) -> list[str]:
-        return [url for url in self.requests if not url.startswith(self.server) and not url.startswith("data:")]
-
+from browsing import Visit
 
 PAGES = [
     "/",
@@ -103,12 +40,65 @@ def test_both_languages_show_the_report(browser, server):
     assert en.page.locator(".translation-notice").is_visible()
 
 
+def switch_language(visit: Visit, lang: str) -> None:
+    visit.page.locator(".md-header__option .md-select").hover()
+    visit.page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
+    visit.page.wait_for_load_state("networkidle")
+
+
 def test_language_switch_goes_to_the_same_page(browser, server):
     visit = Visit(browser, server, "/yushan-2023/part-2/")
-    link = visit.page.locator('a.md-select__link[hreflang="en"]')
-    visit.page.goto(server + "/yushan-2023/part-2/" + link.get_attribute("href"))
+    switch_language(visit, "en")
     assert visit.page.url.endswith("/en/yushan-2023/part-2/")
     assert visit.page.locator("h1").inner_text().startswith("II.")
+
+
+def test_language_switch_keeps_the_anchor(browser, server):
+    visit = Visit(browser, server, "/en/yushan-2023/part-1/#p-1-5-3")
+    switch_language(visit, "zh")
+    assert visit.page.url.endswith("/yushan-2023/part-1/#p-1-5-3")
+    assert "/en/" not in visit.page.url
+
+
+def test_language_switch_keeps_the_paragraph_scrolled_to(browser, server):
+    visit = Visit(browser, server, "/yushan-2023/part-1/")
+    visit.page.locator("#p-1-4-2").scroll_into_view_if_needed()
+    visit.page.evaluate("window.scrollTo(0, document.getElementById('p-1-4-2').getBoundingClientRect().top + window.scrollY - 70)")
+    switch_language(visit, "en")
+    assert visit.page.url.endswith("/en/yushan-2023/part-1/#p-1-4-2")
+    top = visit.page.evaluate("document.getElementById('p-1-4-2').getBoundingClientRect().top")
+    assert 0 <= top < 200
+
+
+def test_not_found_page_speaks_both_languages(browser, server):
+    visit = Visit(browser, server, "/en/no-such-page/")
+    text = visit.page.locator("article").inner_text()
+    assert "页面不存在" in text and "Page not found" in text
+    assert visit.page.locator('article a[href="/en/"]').count() == 1
+    assert not visit.page.locator(".md-header__option .md-select").is_visible()
+
+
+def test_each_page_describes_itself_in_its_language(browser, server):
+    zh = Visit(browser, server, "/yushan-2023/part-2/")
+    en = Visit(browser, server, "/en/yushan-2023/part-2/")
+    assert zh.page.locator('meta[name="description"]').get_attribute("content").startswith("我县法治政府建设虽然成效显著")
+    assert en.page.locator('meta[name="description"]').get_attribute("content").startswith("Although")
+    assert en.page.locator('meta[property="og:title"]').get_attribute("content").startswith("II.")
+    assert en.page.locator('meta[property="og:locale"]').get_attribute("content") == "en_GB"
+    assert en.page.locator('link[rel="canonical"]').get_attribute("href") == "https://yushan-law-report.github.io/en/yushan-2023/part-2/"
+    assert zh.page.locator("html").get_attribute("lang") == "zh"
+    assert en.page.locator("html").get_attribute("lang") == "en"
+
+
+def test_a_page_prints_without_navigation(browser, server, tmp_path):
+    visit = Visit(browser, server, "/yushan-2023/part-1/")
+    visit.page.emulate_media(media="print")
+    assert not visit.page.locator(".md-header").is_visible()
+    assert not visit.page.locator(".md-sidebar--primary").is_visible()
+    assert visit.page.locator("#p-1-2-1").is_visible()
+    pdf = tmp_path / "part-1.pdf"
+    visit.page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
 
 
 def test_restoration_leads_to_its_note(browser, server):

@@ -129,3 +129,20 @@ def generated_ids(project: Project, report: Report, name: str) -> set[str]:
 def report_for_page(project: Project, path: Path) -> Report | None:
     """The report whose folder holds the page (docs/SLUG/…)."""
     return next((r for r in project.reports if r.docs in path.parents), None)
+
+
+def description(markdown: str, path: Path, limit: int = 160) -> str:
+    """A page's meta description: its first paragraph, as plain text, shortened."""
+    from .blocks import parse_page
+    from .text import CJK, plain_text, remove_restorations_keep_content
+
+    page = parse_page(markdown, path)
+    first = next((b for b in page.blocks if b.kind == "paragraph"), None)
+    if first is None:
+        return ""
+    text = remove_restorations_keep_content(plain_text(first.text))
+    limit = limit // 2 if CJK.search(text) else limit  # a Chinese character says more
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if not CJK.search(text) else text[:limit]
+    return cut.rstrip("，,、；;：: ") + "…"

@@ -1,0 +1,44 @@
+"""Driving the system Chromium with Playwright: find the browser, visit a page, record it.
+
+A missing browser fails the tests that need it (it never skips them): run `make browser`,
+or set CHROMIUM to the browser's path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"]
+# As root and on a closed network: no sandbox, and none of Chromium's own background traffic.
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium_path() -> str:
+    for candidate in [os.environ.get("CHROMIUM", ""), *CANDIDATES, shutil.which("chromium") or ""]:
+        if candidate and Path(candidate).exists():
+            return candidate
+    pytest.fail("no Chromium found: run `make browser` (installs Debian's chromium) or set CHROMIUM=/path/to/chromium")
+
+
+class Visit:
+    """A page opened in the browser, with every request and console error recorded."""
+
+    def __init__(self, browser, server: str, path: str, width: int = 1280) -> None:
+        self.server = server
+        self.requests: list[str] = []
+        self.failures: list[str] = []
+        self.errors: list[str] = []
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failures.append(r.url))
+        self.page.on("response", lambda r: self.failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.goto(server + path)
+        self.page.wait_for_load_state("networkidle")
+
+    def outside(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(self.server) and not url.startswith("data:")]

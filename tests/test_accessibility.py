@@ -1,0 +1,73 @@
+"""axe-core (WCAG 2.1 A and AA) finds no violation on any page, in either language.
+
+axe-core comes from npm (package.json, installed by `make test`); a missing copy fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browsing import Visit
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(visit: Visit) -> list[str]:
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    visit.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = visit.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary']}" for v in result["violations"]]
+
+
+def site_pages(site: Path) -> list[str]:
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        pages.append("/" + rel.removesuffix("index.html"))
+    return pages
+
+
+def test_every_page_is_checked(site):
+    pages = site_pages(site)
+    assert "/en/yushan-2023/part-1/" in pages and "/yushan-2023/glossary/" in pages and "/404.html" in pages
+    assert len(pages) == 2 * len(list((ROOT / "docs").rglob("*.en.md"))) + 1  # both languages, and the 404
+
+
+def test_no_violations_on_any_page(browser, server, site):
+    found = {}
+    for path in site_pages(site):
+        visit = Visit(browser, server, path)
+        violations = axe_violations(visit)
+        if violations:
+            found[path] = violations
+        visit.page.close()
+    assert found == {}
+
+
+@pytest.mark.parametrize("path", ["/", "/en/yushan-2023/part-1/"])
+def test_no_violations_with_search_open(browser, server, path):
+    visit = Visit(browser, server, path)
+    visit.page.keyboard.press("s")
+    visit.page.keyboard.type("law")
+    visit.page.wait_for_selector(".md-search-result__item")
+    assert axe_violations(visit) == []
+
+
+@pytest.mark.parametrize("path", ["/yushan-2023/part-1/", "/en/yushan-2023/glossary/"])
+def test_no_violations_at_phone_width(browser, server, path):
+    assert axe_violations(Visit(browser, server, path, width=375)) == []
+
+
+def test_keyboard_reaches_the_content_and_the_search(browser, server):
+    visit = Visit(browser, server, "/en/yushan-2023/part-1/")
+    visit.page.keyboard.press("Tab")
+    first = visit.page.evaluate("document.activeElement.textContent.trim()")
+    assert first in ("Skip to content", "跳转至")
+    visit.page.keyboard.press("Enter")
+    visit.page.keyboard.press("s")
+    assert visit.page.evaluate("document.activeElement.classList.contains('md-search__input')")
