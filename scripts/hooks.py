@@ -6,9 +6,11 @@
 - on_page_markdown: give each page a meta description in its language (its first
   paragraph) and expand `{{ glossary }}`-style directives from the report's data;
 - on_post_build: split the combined search index into one per language (after
-  mkdocs-static-i18n has written it: its on_post_build runs at priority -100);
-- on_page_content: link the editor's 〔…〕 restorations to their notes (Chinese pages) and
-  mark Chinese words inside English pages with lang="zh-Hans".
+  mkdocs-static-i18n has written it: its on_post_build runs at priority -100), and write
+  the downloads (aligned corpus, full texts, key figures, source) into the site;
+- on_page_content: give each report paragraph its permalink and side-by-side link, link
+  the editor's 〔…〕 restorations to their notes (Chinese pages) and mark Chinese words
+  inside English pages with lang="zh-Hans".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
+from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.problems import summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, language_of  # noqa: E402
@@ -63,6 +66,8 @@ def on_post_build(config) -> None:
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     counts = split_search_index(Path(config.site_dir), DEFAULT_LANGUAGE, others)
     log.info("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
+    written = write_downloads(_project(config), Path(config.site_dir))
+    log.info(f"downloads: {len(written)} files")
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
@@ -87,15 +92,35 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     path = Path(page.file.abs_src_path)
-    if language_of(path) == "en":
-        return mark_chinese(html)
+    lang = language_of(path)
     project = _project(config)
-    report = report_for_page(project, path)
+    report = project.report_of(path)
+    base = "" if path.name.split(".")[0] == "index" else "../"
+    if report is not None:
+        html = link_paragraphs(html, base, lang)
+    if lang != "zh":
+        return mark_chinese(html)
     if report is None or "〔" not in html:
         return html
     notes = report.data("editorial-notes.yml").get("restorations", [])
-    base = "" if path.name == "index.md" else "../"
     return link_restorations(html, notes, base)
+
+
+def link_paragraphs(html: str, base: str, lang: str) -> str:
+    """Each report paragraph gets its permalink (¶) and a link to its side-by-side row (⇄)."""
+    words = {"zh": ("本段链接", "中英对照"), "en": ("Link to this paragraph", "Side by side")}[lang]
+
+    def paragraph(match: re.Match) -> str:
+        start, ident, body, end = match.groups()
+        links = (
+            f'<span class="para-links">'
+            f'<a class="para-link" href="#{ident}" title="{words[0]} {ident}" aria-label="{words[0]} {ident}">¶</a>'
+            f'<a class="para-link" href="{base}parallel/#{ident}" title="{words[1]} {ident}" aria-label="{words[1]} {ident}">⇄</a>'
+            f"</span>"
+        )
+        return start + body + links + end
+
+    return PARAGRAPH.sub(paragraph, html)
 
 
 def link_restorations(html: str, notes: list[dict], base: str) -> str:

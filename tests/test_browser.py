@@ -210,3 +210,43 @@ def test_chinese_index_is_segmented_by_jieba(site):
     english = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert english["config"]["lang"] == ["en"]
     assert all(not doc["location"].startswith("en/") for doc in english["docs"])
+
+
+def test_side_by_side_rows_pair_the_languages(browser, server):
+    visit = Visit(browser, server, "/en/yushan-2023/parallel/#p-1-2-1")
+    row = visit.page.locator("#p-1-2-1")
+    cells = row.locator(".parallel-cell")
+    assert cells.count() == 2
+    assert "1162个事项" in cells.nth(0).inner_text()
+    assert "1,162 items" in cells.nth(1).inner_text()
+    assert cells.nth(0).get_attribute("lang") == "zh-Hans"
+    top = visit.page.evaluate("document.getElementById('p-1-2-1').getBoundingClientRect().top")
+    assert 0 < top < 120  # the row is in view, below the header
+
+
+def test_paragraph_links_to_its_row_and_back(browser, server):
+    visit = Visit(browser, server, "/yushan-2023/part-1/")
+    paragraph = visit.page.locator("#p-1-4-2")
+    paragraph.hover()
+    paragraph.locator('a.para-link[href*="parallel/"]').click()
+    visit.page.wait_for_url("**/yushan-2023/parallel/#p-1-4-2")
+    visit.page.locator("#p-1-4-2 .parallel-cell[lang=en] a.parallel-source").click()
+    visit.page.wait_for_url("**/en/yushan-2023/part-1/#p-1-4-2")
+    assert visit.page.locator("#p-1-4-2").is_visible()
+
+
+def test_paragraph_permalink_shows_on_keyboard_focus(browser, server):
+    visit = Visit(browser, server, "/en/yushan-2023/part-2/")
+    link = visit.page.locator('#p-2-1 a.para-link[href="#p-2-1"]')
+    assert visit.page.evaluate("e => getComputedStyle(e).opacity", link.element_handle()) == "0"
+    link.focus()
+    visit.page.wait_for_timeout(300)
+    assert visit.page.evaluate("e => getComputedStyle(e).opacity", link.element_handle()) == "1"
+
+
+def test_side_by_side_stacks_on_a_phone(browser, server):
+    visit = Visit(browser, server, "/yushan-2023/parallel/", width=375)
+    columns = visit.page.evaluate("getComputedStyle(document.querySelector('.parallel-row')).gridTemplateColumns")
+    assert len(columns.split()) == 1
+    overflow = visit.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0

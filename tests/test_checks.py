@@ -80,7 +80,28 @@ MUTATIONS = {
     ),
     "convert 万 wrongly": (
         lambda m: m.edit(EN, "RMB 85.6448 million", "RMB 8,564.48"),
-        [f"{EN}:10: [numbers] 8564.48万 (= 85,644,800) of #p-1-1-1 at {ZH}:9 is not in the English"],
+        [
+            f"{EN}:10: [numbers] 8564.48万 (= 85,644,800) of #p-1-1-1 at {ZH}:9 is not in the English",
+            f"{ZH}:9: [figures] kf-001: the English paragraph does not give 85,644,800 (#p-1-1-1, reports/demo/key-figures.yml)",
+        ],
+    ),
+    "a key figure that its paragraph does not state": (
+        lambda m: m.edit("reports/demo/key-figures.yml", 'value: "8564.48"', 'value: "8564.84"'),
+        [
+            f"{ZH}:9: [figures] kf-001: the Chinese paragraph does not read 8564.84万元 (#p-1-1-1, reports/demo/key-figures.yml)",
+            f"{ZH}:9: [figures] kf-001: the English paragraph does not give 85,648,400 (#p-1-1-1, reports/demo/key-figures.yml)",
+        ],
+    ),
+    "a key figure whose English is wrong": (
+        lambda m: m.edit(EN, "more than 10,000 person-times", "more than 1,000 person-times"),
+        [
+            f"{EN}:10: [numbers] 1万 (= 10,000) of #p-1-1-1 at {ZH}:9 is not in the English",
+            f"{ZH}:9: [figures] kf-002: the English paragraph does not give 10,000 (#p-1-1-1, reports/demo/key-figures.yml)",
+        ],
+    ),
+    "a key figure of a paragraph that does not exist": (
+        lambda m: m.edit("reports/demo/key-figures.yml", "paragraph: p-1-1-1\n    indicator_zh: 服务人次", "paragraph: p-9-9\n    indicator_zh: 服务人次"),
+        ["reports/demo/key-figures.yml: [figures] kf-002: no paragraph p-9-9 in the report"],
     ),
     "translate a term off-glossary": (
         lambda m: m.edit(EN, "building a law-based government", "building a rule-of-law government"),

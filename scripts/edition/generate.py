@@ -4,6 +4,8 @@
     {{ restorations }}   the editor's restorations (editorial-notes.yml)
     {{ queries }}        places kept as published, with the editor's query
     {{ chrome }}         what of the source web page was left out, and why
+    {{ parallel }}       the side-by-side view, Chinese beside English, block by block
+    {{ downloads }}      the downloadable files (aligned corpus, full texts, key figures, source)
 
 Each renders in the page's language as an HTML table whose rows carry ids (term-…, r-N,
 q-N), so that the text and the translator's notes can link to them.
@@ -107,7 +109,50 @@ def _paragraph_pages(project: Project, report: Report) -> dict[str, str]:
     return found
 
 
+def parallel(project: Project, report: Report, lang: str) -> str:
+    """The side-by-side view: each block of the report, Chinese beside English.
+
+    Rows carry the shared block ids; each cell links to its paragraph in its page. Links
+    are relative to this page at /SLUG/parallel/ (Chinese) or /en/SLUG/parallel/.
+    """
+    import markdown
+
+    from .corpus import aligned_blocks
+    from .text import FOOTNOTE_REF
+
+    to_root = "../../" if lang == "zh" else "../../../"
+    labels = {"zh": ("中文", "英文"), "en": ("Chinese", "English")}[lang]
+    out = [f'<div class="parallel" role="table" aria-label="{escape(" / ".join(labels))}">']
+    for r in aligned_blocks(project, report):
+        cells = []
+        for side, text, prefix in (("zh", r.zh_markdown, ""), ("en", r.en_markdown, "en/")):
+            text = FOOTNOTE_REF.sub("", text)
+            if r.kind == "table_row":
+                html = " · ".join(escape(cell.strip()) for cell in text.split(" | "))
+            else:
+                html = markdown.markdown(text).removeprefix("<p>").removesuffix("</p>")
+            tag = f"h{min(r.level + 1, 6)}" if r.kind == "heading" else "p"
+            href = f"{to_root}{prefix}{report.slug}/{r.page + '/' if r.page else ''}#{r.id}"
+            label = "原文" if side == "zh" else "English"
+            cells.append(
+                f'<div class="parallel-cell" role="cell" lang="{"zh-Hans" if side == "zh" else "en"}">'
+                f'<{tag} class="parallel-text">{html}</{tag}>'
+                f'<a class="parallel-source" href="{href}" title="{label}: {r.id}">{r.id}</a></div>'
+            )
+        out.append(f'<div class="parallel-row parallel-{r.kind}" role="row" id="{r.id}">{"".join(cells)}</div>')
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def downloads(project: Project, report: Report, lang: str) -> str:
+    from .downloads import downloads_table
+
+    return downloads_table(project, report, lang)
+
+
 GENERATORS: dict[str, Callable[[Project, Report, str], str]] = {
+    "parallel": parallel,
+    "downloads": downloads,
     "glossary": glossary,
     "restorations": _notes("restorations"),
     "queries": _notes("queries"),
@@ -121,6 +166,10 @@ def generated_ids(project: Project, report: Report, name: str) -> set[str]:
         return {f"term-{t.id}" for t in load_terms(report)}
     if name in ("restorations", "queries"):
         return {n["id"] for n in report.data("editorial-notes.yml").get(name, [])}
+    if name == "parallel":
+        from .corpus import aligned_blocks
+
+        return {r.id for r in aligned_blocks(project, report)}
     if name == "chrome":
         return {f"chrome-{n}" for n in range(1, len(report.data("editorial-notes.yml").get("chrome", [])) + 1)}
     return set()

@@ -28,14 +28,15 @@ class Number:
     written: str
 
 
-def _exact(value: Decimal) -> Decimal:
+def exact(value: Decimal) -> Decimal:
+    """The value without trailing zeros: 85648400.00 → 85648400, 0.50 → 0.5."""
     return value.normalize() if value != value.to_integral() else value.quantize(Decimal(1))
 
 
 def chinese_numbers(text: str) -> list[Number]:
     """Numbers of a Chinese plain text (a leading item number such as `1.` is numbering)."""
     text = LEADING_NUMBER.sub("", text)
-    return [Number(_exact(Decimal(m.group(1)) * ZH_SCALE[m.group(2)]), m.group(0)) for m in ZH_NUMBER.finditer(text)]
+    return [Number(exact(Decimal(m.group(1)) * ZH_SCALE[m.group(2)]), m.group(0)) for m in ZH_NUMBER.finditer(text)]
 
 
 def english_numbers(text: str) -> list[Number]:
@@ -44,7 +45,7 @@ def english_numbers(text: str) -> list[Number]:
     found = []
     for m in EN_NUMBER.finditer(text):
         value = Decimal(m.group(1).replace(",", "") + (m.group(2) or "")) * EN_SCALE[m.group(3)]
-        found.append(Number(_exact(value), m.group(0)))
+        found.append(Number(exact(value), m.group(0)))
     found += [Number(Decimal(MONTHS.index(m.group(1)) + 1), m.group(1)) for m in EN_MONTH.finditer(text)]
     return found
 

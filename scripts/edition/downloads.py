@@ -1,0 +1,110 @@
+"""The files researchers download, generated at build time from the pages and data.
+
+Everything here is written from the parsed pages (through corpus.aligned_blocks) and the
+report's data files; nothing is committed. `write_downloads` puts them in the built site
+under /SLUG/files/, and the Downloads page lists them (the `{{ downloads }}` directive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import corpus, figures
+from .project import Project, Report
+
+
+@dataclass(frozen=True)
+class Download:
+    name: str
+    content: bytes
+    zh: str
+    en: str
+
+
+def downloads(project: Project, report: Report) -> list[Download]:
+    records = corpus.aligned_blocks(project, report)
+    slug = report.slug
+    files = [
+        Download(
+            f"{slug}-aligned.tmx",
+            corpus.to_tmx(records).encode(),
+            "对齐语料，TMX 1.4（zh-CN / en），每段一个翻译单元",
+            "Aligned corpus, TMX 1.4 (zh-CN / en), one translation unit per block",
+        ),
+        Download(
+            f"{slug}-aligned.csv",
+            corpus.to_csv(records).encode(),
+            "对齐语料，CSV（id、类型、章节、中文、英文）",
+            "Aligned corpus, CSV (id, kind, section, Chinese, English)",
+        ),
+        Download(
+            f"{slug}-aligned.jsonl", corpus.to_jsonl(records).encode(), "对齐语料，JSON Lines，每段一条记录", "Aligned corpus, JSON Lines, one record per block"
+        ),
+        Download(
+            f"{slug}.zh.txt",
+            corpus.to_text(records, "zh").encode(),
+            "中文全文，纯文本，段落编号在方括号内",
+            "Chinese full text, plain text, paragraph ids in brackets",
+        ),
+        Download(
+            f"{slug}.en.txt",
+            corpus.to_text(records, "en").encode(),
+            "英文全文，纯文本，段落编号在方括号内",
+            "English full text, plain text, paragraph ids in brackets",
+        ),
+        Download(
+            f"{slug}.zh.md", corpus.to_markdown(records, "zh").encode(), "中文全文，Markdown，保留段落编号", "Chinese full text, Markdown, with paragraph ids"
+        ),
+        Download(
+            f"{slug}.en.md", corpus.to_markdown(records, "en").encode(), "英文全文，Markdown，保留段落编号", "English full text, Markdown, with paragraph ids"
+        ),
+    ]
+    key = figures.load_figures(report)
+    if key:
+        files += [
+            Download(
+                f"{slug}-key-figures.csv",
+                figures.to_csv(key).encode(),
+                f"主要数据，CSV（{len(key)}项，每项均经构建时与原文核对）",
+                f"Key figures, CSV ({len(key)} figures, each checked against its paragraph at build time)",
+            ),
+            Download(f"{slug}-key-figures.json", figures.to_json(key).encode(), "主要数据，JSON", "Key figures, JSON"),
+        ]
+    files.append(
+        Download(
+            report.source.name,
+            report.source.read_bytes(),
+            f"存档底本（未改动），SHA-256 {report.config['sha256']}",
+            f"The archived source text (unchanged), SHA-256 {report.config['sha256']}",
+        )
+    )
+    return files
+
+
+def write_downloads(project: Project, site_dir: Path) -> list[Path]:
+    written = []
+    for report in project.reports:
+        folder = site_dir / report.slug / "files"
+        folder.mkdir(parents=True, exist_ok=True)
+        for item in downloads(project, report):
+            (folder / item.name).write_bytes(item.content)
+            written.append(folder / item.name)
+    return written
+
+
+def downloads_table(project: Project, report: Report, lang: str) -> str:
+    """The `{{ downloads }}` directive: the files with their size, linked."""
+    from html import escape
+
+    to_files = "../files/" if lang == "zh" else f"../../../{report.slug}/files/"
+    head = ("文件", "内容", "大小") if lang == "zh" else ("File", "Contents", "Size")
+    rows = []
+    for item in downloads(project, report):
+        size = f"{len(item.content) / 1024:.1f} KB"
+        rows.append(
+            f'<tr id="file-{escape(item.name.replace(".", "-"))}"><td><a href="{to_files}{escape(item.name)}" download><code>{escape(item.name)}</code></a></td>'
+            f"<td>{escape(item.zh if lang == 'zh' else item.en)}</td><td>{size}</td></tr>"
+        )
+    header = "".join(f"<th>{h}</th>" for h in head)
+    return f'<div class="md-typeset__scrollwrap downloads"><div class="md-typeset__table"><table><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'

@@ -1,0 +1,98 @@
+"""The downloads parse, hold one record per block, and match the pages."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conftest import ROOT
+from edition.blocks import read_page
+from edition.project import Project
+from edition.text import plain_text
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="module")
+def files(site):
+    return site / "yushan-2023" / "files"
+
+
+@pytest.fixture(scope="module")
+def block_ids():
+    (report,) = Project(ROOT).reports
+    return [b.id for path in report.text_pages for b in read_page(path).blocks if b.is_text]
+
+
+def test_tmx_has_the_tmx_1_4_structure_and_one_unit_per_block(files, block_ids):
+    root = ET.parse(files / "yushan-2023-aligned.tmx").getroot()
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    for attribute in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
+        assert header.get(attribute), attribute
+    assert header.get("srclang") == "zh-CN"
+    units = root.find("body").findall("tu")
+    assert [tu.get("tuid") for tu in units] == block_ids
+    for tu in units:
+        variants = tu.findall("tuv")
+        assert [v.get(XML_LANG) for v in variants] == ["zh-CN", "en"]
+        assert all(v.find("seg").text and v.find("seg").text.strip() for v in variants), tu.get("tuid")
+
+
+def test_csv_and_jsonl_round_trip_and_agree(files, block_ids):
+    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-aligned.csv").read_text(encoding="utf-8"))))
+    records = [json.loads(line) for line in (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == [r["id"] for r in records] == block_ids
+    assert rows == [{k: str(v) for k, v in r.items()} for r in records]
+    assert set(rows[0]) == {"id", "kind", "section", "zh", "en"}
+
+
+def test_records_match_the_pages(files):
+    records = {r["id"]: r for r in map(json.loads, (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines())}
+    zh = {b.id: b for b in read_page(ROOT / "docs/yushan-2023/part-1.md").blocks if b.id}
+    en = {b.id: b for b in read_page(ROOT / "docs/yushan-2023/part-1.en.md").blocks if b.id}
+    for ident in ("s-1-2", "p-1-2-1", "p-1-5-4"):
+        assert records[ident]["zh"] == plain_text(zh[ident].text)
+        assert records[ident]["en"] == plain_text(en[ident].text)
+    assert records["p-1-2-1"]["section"] == "part-1/s-1-2"
+    assert "8〔月〕28日" in records["p-1-1-3"]["zh"]  # restorations stay marked
+
+
+def test_full_texts_hold_every_block(files, block_ids):
+    for lang in ("zh", "en"):
+        text = (files / f"yushan-2023.{lang}.txt").read_text(encoding="utf-8")
+        assert [line.split("]", 1)[0][1:] for line in text.split("\n\n") if line.strip()] == block_ids
+        markdown = (files / f"yushan-2023.{lang}.md").read_text(encoding="utf-8")
+        assert all(f"#{ident}" in markdown for ident in block_ids if not ident.startswith("table-"))
+
+
+def test_archived_source_download_matches_its_sha256(files):
+    digest = hashlib.sha256((files / "yushan-2023-report.zh.txt").read_bytes()).hexdigest()
+    assert digest == "e4bd32bc946beaa9803fa749bf3a547a7457a6e73fbed8ff74dae977870c8816"
+
+
+def test_downloads_page_links_every_file_in_both_languages(site, files):
+    names = sorted(p.name for p in files.iterdir())
+    for page, prefix in (("yushan-2023/downloads", "../files/"), ("en/yushan-2023/downloads", "../../../yushan-2023/files/")):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        for name in names:
+            assert f'href="{prefix}{name}"' in html, (page, name)
+
+
+def test_key_figures_parse_and_match_their_paragraphs(files):
+    columns = ["id", "paragraph_id", "indicator_zh", "indicator_en", "value", "unit", "unit_en", "qualifier", "qualifier_en"]
+    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-key-figures.csv").read_text(encoding="utf-8"))))
+    data = json.loads((files / "yushan-2023-key-figures.json").read_text(encoding="utf-8"))
+    assert list(rows[0]) == columns
+    assert rows == data
+    assert len(rows) >= 70
+    by_id = {r["id"]: r for r in rows}
+    assert {k: by_id["kf-001"][k] for k in ("paragraph_id", "value", "unit")} == {"paragraph_id": "p-1-1-2", "value": "100", "unit": "场次"}
+    records = {r["id"]: r for r in map(json.loads, (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines())}
+    for row in rows:  # each figure is written in its paragraph (the build's check reads units too)
+        assert row["value"] in records[row["paragraph_id"]]["zh"], row["id"]
