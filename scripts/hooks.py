@@ -8,13 +8,15 @@
 - on_post_build: split the combined search index into one per language (after
   mkdocs-static-i18n has written it: its on_post_build runs at priority -100), and write
   the downloads (aligned corpus, full texts, key figures, source) into the site;
-- on_page_content: give each report paragraph its permalink and side-by-side link, link
+- on_page_content: give each report paragraph its permalink and side-by-side link, mark
+  glossary terms in the English text with tooltips, link
   the editor's 〔…〕 restorations to their notes (Chinese pages) and mark Chinese words
   inside English pages with lang="zh-Hans".
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
@@ -29,10 +31,12 @@ from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
 from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
+from edition.glossary import load_terms  # noqa: E402
 from edition.problems import summary  # noqa: E402
-from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, language_of  # noqa: E402
+from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
 from edition.search_index import split_search_index  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
+from edition.tooltips import add_tooltips  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
@@ -97,7 +101,11 @@ def on_page_content(html: str, page, config, files) -> str:
     report = project.report_of(path)
     base = "" if path.name.split(".")[0] == "index" else "../"
     if report is not None:
-        html = link_paragraphs(html, base, lang)
+        html = link_paragraphs(html, base, lang) + citation_data(report, lang)
+    if report is not None and lang != "zh":
+        zh_page = project.page(counterpart(path, DEFAULT_LANGUAGE))
+        zh_blocks = {b.id: b.text for b in zh_page.blocks if b.id and b.is_text}
+        html = add_tooltips(html, zh_blocks, load_terms(report), f"{base}glossary/")
     if lang != "zh":
         return mark_chinese(html)
     if report is None or "〔" not in html:
@@ -106,9 +114,19 @@ def on_page_content(html: str, page, config, files) -> str:
     return link_restorations(html, notes, base)
 
 
+def citation_data(report, lang: str) -> str:
+    """What the Cite dialog (docs/assets/javascripts/edition.js) formats, from report.yml."""
+    keys = ("title_zh", "title_en", "issuer_zh", "issuer_en", "edition_zh", "edition_en", "translation_licence")
+    data = {key: str(report.config.get(key, "")) for key in keys}
+    data.update(slug=report.slug, published=str(report.config["published"]), translated=str(report.config.get("translated", "")), lang=lang)
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="edition-citation">{payload}</script>'
+
+
 def link_paragraphs(html: str, base: str, lang: str) -> str:
-    """Each report paragraph gets its permalink (¶) and a link to its side-by-side row (⇄)."""
-    words = {"zh": ("本段链接", "中英对照"), "en": ("Link to this paragraph", "Side by side")}[lang]
+    """Each report paragraph gets its permalink (¶), a link to its side-by-side row (⇄) and
+    a Cite button."""
+    words = {"zh": ("本段链接", "中英对照", "引用"), "en": ("Link to this paragraph", "Side by side", "Cite")}[lang]
 
     def paragraph(match: re.Match) -> str:
         start, ident, body, end = match.groups()
@@ -116,6 +134,7 @@ def link_paragraphs(html: str, base: str, lang: str) -> str:
             f'<span class="para-links">'
             f'<a class="para-link" href="#{ident}" title="{words[0]} {ident}" aria-label="{words[0]} {ident}">¶</a>'
             f'<a class="para-link" href="{base}parallel/#{ident}" title="{words[1]} {ident}" aria-label="{words[1]} {ident}">⇄</a>'
+            f'<button type="button" class="para-link para-cite" data-cite="{ident}" aria-label="{words[2]} {ident}">{words[2]}</button>'
             f"</span>"
         )
         return start + body + links + end
@@ -145,7 +164,8 @@ def link_restorations(html: str, notes: list[dict], base: str) -> str:
 
 
 def mark_chinese(html: str) -> str:
-    """Wrap Chinese runs of an English page in <span lang="zh-Hans"> (outside lang="…" elements)."""
+    """Wrap Chinese runs of an English page in <span lang="zh-Hans"> (outside lang="…"
+    elements, scripts and styles)."""
     out, stack = [], []
     for token in TOKEN.split(html):
         if token.startswith("<"):
@@ -158,7 +178,7 @@ def mark_chinese(html: str) -> str:
                 while stack and stack.pop()[0] != tag:
                     pass
             elif tag not in VOID and not token.endswith("/>"):
-                stack.append((tag, " lang=" in token))
+                stack.append((tag, " lang=" in token or tag in ("script", "style")))
         elif token and not any(has_lang for _, has_lang in stack):
             out.append(CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', token))
         else:

@@ -250,3 +250,61 @@ def test_side_by_side_stacks_on_a_phone(browser, server):
     assert len(columns.split()) == 1
     overflow = visit.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+
+
+def test_glossary_tooltip_reads_by_keyboard(browser, server):
+    visit = Visit(browser, server, "/en/yushan-2023/part-2/")
+    term = visit.page.locator('#p-2-1 a.gloss[href$="#term-appear-and-speak-in-court"]')
+    tip = term.locator(".gloss-tip")
+    assert not tip.is_visible()
+    visit.page.locator("#p-2-1").click(position={"x": 1, "y": 1})  # start tabbing from the paragraph
+    for _ in range(10):
+        visit.page.keyboard.press("Tab")
+        if visit.page.evaluate("document.activeElement.hash") == "#term-appear-and-speak-in-court":
+            break
+    assert tip.is_visible()
+    assert "出庭又出声" in tip.inner_text() and "chūtíng" in tip.inner_text()
+    term.click()
+    visit.page.wait_for_url("**/en/yushan-2023/glossary/#term-appear-and-speak-in-court")
+
+
+def test_glossary_tooltips_only_name_terms_the_chinese_uses(site):
+    html = (site / "en" / "yushan-2023" / "part-3" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../glossary/#term-fengqiao-experience"' in html
+    assert html.count('href="../glossary/#term-fengqiao-experience"') == 1  # first occurrence only
+
+
+def test_cite_a_paragraph_and_copy_its_citation(browser, server):
+    import json
+
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + "/en/yushan-2023/part-1/")
+    page.locator("#p-1-2-1 button.para-cite").click()
+    dialog = page.locator("dialog.cite-dialog")
+    assert dialog.is_visible()
+    texts = dialog.locator("pre.cite-text").all_inner_texts()
+    url = "https://yushan-law-report.github.io/en/yushan-2023/part-1/#p-1-2-1"
+    assert texts[0].startswith("Yushan County People's Government. 2024. “Report of the Yushan County People's Government")
+    assert "para. p-1-2-1" in texts[0] and url in texts[0] and "Unofficial English translation" in texts[0]
+    assert texts[1].startswith("@misc{yushan2023:p-1-2-1,") and f"url = {{{url}}}" in texts[1]
+    (csl,) = json.loads(texts[2])
+    assert csl["type"] == "report" and csl["locator"] == "p-1-2-1" and csl["URL"] == url
+    assert csl["issued"] == {"date-parts": [[2024, 1, 23]]}
+    dialog.locator("button.cite-copy").nth(1).click()
+    assert page.evaluate("navigator.clipboard.readText()") == texts[1]
+    page.keyboard.press("Escape")
+    assert page.locator("dialog.cite-dialog").count() == 0
+    assert errors == []
+    context.close()
+
+
+def test_cover_cites_the_whole_report_in_chinese(browser, server):
+    visit = Visit(browser, server, "/yushan-2023/")
+    visit.page.locator("button.cite-report").click()
+    formatted = visit.page.locator("dialog.cite-dialog pre.cite-text").first.inner_text()
+    assert formatted.startswith("玉山县人民政府：《玉山县人民政府关于2023年度法治政府建设情况的报告》，2024年1月23日。")
+    assert "https://yushan-law-report.github.io/yushan-2023/" in formatted

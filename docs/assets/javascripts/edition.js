@@ -21,3 +21,125 @@
     link.setAttribute("href", link.getAttribute("href").split("#")[0] + currentAnchor());
   }, true);
 })();
+
+// "Cite": a formatted citation of the report or of one paragraph, with BibTeX and
+// CSL-JSON, in a dialog with copy buttons. The report's details come from report.yml
+// (the #edition-citation data the build writes into each report page).
+(function () {
+  var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+  var MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+  function data() {
+    var element = document.getElementById("edition-citation");
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  function pageUrl() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    return (canonical ? canonical.href : location.href).split("#")[0];
+  }
+
+  function parts(iso) {
+    var p = iso.split("-").map(Number);
+    return { y: p[0], m: p[1], d: p[2] };
+  }
+
+  function citations(d, paragraph) {
+    var zh = d.lang === "zh";
+    var url = pageUrl() + (paragraph ? "#" + paragraph : "");
+    var today = new Date().toISOString().slice(0, 10);
+    var t = parts(today);
+    var p = parts(d.published);
+    var key = d.slug.replace(/-/g, "") + (paragraph ? ":" + paragraph : "");
+    var title = zh ? d.title_zh : d.title_en;
+    var formatted = zh
+      ? d.issuer_zh + "：《" + d.title_zh + "》，" + p.y + "年" + p.m + "月" + p.d + "日" + (paragraph ? "，第" + paragraph + "段" : "") + "。载" + d.edition_zh + "，" + url + "（" + t.y + "年" + t.m + "月" + t.d + "日访问）。"
+      : d.issuer_en + ". " + p.y + ". \u201c" + d.title_en + "\u201d [" + d.title_zh + "]" + (paragraph ? ", para. " + paragraph : "") + ". Published " + p.d + " " + MONTH_NAMES[p.m - 1] + " " + p.y + ". Unofficial English translation (" + d.translation_licence + "; the Chinese original prevails), " + d.edition_en + ". " + url + " (accessed " + today + ").";
+    var note = (paragraph ? (zh ? "第" + paragraph + "段。" : "Paragraph " + paragraph + ". ") : "") + (zh ? "中文原文。" : "Unofficial English translation (" + d.translation_licence + "); the Chinese original prevails.");
+    var bibtex = "@misc{" + key + ",\n" +
+      "  author = {{" + (zh ? d.issuer_zh : d.issuer_en) + "}},\n" +
+      "  title = {" + title + "},\n" +
+      "  year = {" + p.y + "},\n" +
+      "  month = " + MONTHS[p.m - 1] + ",\n" +
+      "  howpublished = {" + (zh ? d.edition_zh : d.edition_en) + "},\n" +
+      "  note = {" + note + "},\n" +
+      "  url = {" + url + "},\n" +
+      "  urldate = {" + today + "},\n" +
+      "  language = {" + (zh ? "chinese" : "english") + "}\n}";
+    var csl = [{
+      id: key,
+      type: "report",
+      title: title,
+      author: [{ literal: zh ? d.issuer_zh : d.issuer_en }],
+      publisher: zh ? d.issuer_zh : d.issuer_en,
+      issued: { "date-parts": [[p.y, p.m, p.d]] },
+      accessed: { "date-parts": [[t.y, t.m, t.d]] },
+      language: zh ? "zh-CN" : "en",
+      URL: url,
+      "container-title": zh ? d.edition_zh : d.edition_en,
+      note: note
+    }];
+    if (paragraph) csl[0].locator = paragraph;
+    if (!zh) csl[0]["original-title"] = d.title_zh;
+    return [
+      [zh ? "引用格式" : "Citation", formatted],
+      ["BibTeX", bibtex],
+      ["CSL-JSON", JSON.stringify(csl, null, 2)]
+    ];
+  }
+
+  function open(paragraph) {
+    var d = data();
+    if (!d) return;
+    var zh = d.lang === "zh";
+    var dialog = document.createElement("dialog");
+    dialog.className = "cite-dialog";
+    dialog.setAttribute("aria-label", zh ? "引用" : "Cite");
+    var heading = document.createElement("h2");
+    heading.textContent = (zh ? "引用" : "Cite ") + (paragraph ? (zh ? "第" + paragraph + "段" : "paragraph " + paragraph) : (zh ? "本报告" : "this report"));
+    dialog.appendChild(heading);
+    citations(d, paragraph).forEach(function (entry) {
+      var label = document.createElement("h3");
+      label.textContent = entry[0];
+      var pre = document.createElement("pre");
+      pre.className = "cite-text";
+      pre.textContent = entry[1];
+      var copy = document.createElement("button");
+      copy.type = "button";
+      copy.className = "md-button cite-copy";
+      copy.textContent = zh ? "复制" : "Copy";
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(entry[1]).then(function () {
+          copy.textContent = zh ? "已复制" : "Copied";
+        });
+      });
+      dialog.append(label, pre, copy);
+    });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "md-button md-button--primary cite-close";
+    close.textContent = zh ? "关闭" : "Close";
+    close.addEventListener("click", function () { dialog.close(); });
+    dialog.appendChild(close);
+    dialog.addEventListener("close", function () { dialog.remove(); });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-cite]");
+    if (button) open(button.getAttribute("data-cite") || null);
+  });
+
+  // The cover offers a citation of the whole report.
+  var cover = document.querySelector(".md-content h1#cover");
+  if (cover && data()) {
+    var zh = data().lang === "zh";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button cite-report";
+    button.setAttribute("data-cite", "");
+    button.textContent = zh ? "引用本报告" : "Cite this report";
+    cover.insertAdjacentElement("afterend", button);
+  }
+})();
