@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: setup serve build check lint test browser clean
+.PHONY: setup serve build check lint test browser pdf clean
 
 setup: $(STAMP)
 
@@ -20,6 +20,10 @@ serve: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The PDFs (Chinese, English, side by side), printed by Chromium from the built site.
+pdf: build browser
+	$(BIN)/python scripts/make_pdf.py site
 
 check: setup
 	$(BIN)/python scripts/check.py

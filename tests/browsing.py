@@ -6,22 +6,17 @@ or set CHROMIUM to the browser's path.
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
-CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"]
-# As root and on a closed network: no sandbox, and none of Chromium's own background traffic.
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+from edition.browser import find_chromium
 
 
 def chromium_path() -> str:
-    for candidate in [os.environ.get("CHROMIUM", ""), *CANDIDATES, shutil.which("chromium") or ""]:
-        if candidate and Path(candidate).exists():
-            return candidate
-    pytest.fail("no Chromium found: run `make browser` (installs Debian's chromium) or set CHROMIUM=/path/to/chromium")
+    """The system Chromium; its absence fails the test (never a skip)."""
+    path = find_chromium()
+    if path is None:
+        pytest.fail("no Chromium found: run `make browser` (installs Debian's chromium) or set CHROMIUM=/path/to/chromium")
+    return path
 
 
 class Visit:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +18,9 @@ from edition.cli import mark_reviewed  # noqa: E402
 from edition.project import Project  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
-from browsing import BROWSER_ARGS, chromium_path  # noqa: E402
+from browsing import chromium_path  # noqa: E402
+
+from edition.browser import ARGS, serve  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
 
@@ -85,32 +84,11 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as GitHub Pages does: a missing page gets 404.html, status 404."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def send_error(self, code, message=None, explain=None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def server(site) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    """The built site on a loopback port, served as GitHub Pages serves it."""
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -118,6 +96,6 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)
         yield browser
         browser.close()

@@ -106,3 +106,9 @@ def test_every_restoration_is_marked_and_explained(project):
     assert len(notes["restorations"]) == 10
     assert marks == sum(len(RESTORATION.findall(note["edition"])) for note in notes["restorations"])
     assert all(note["zh"] and note["en"] for kind in ("restorations", "queries") for note in notes[kind])
+
+
+def test_cover_and_editorial_notes_state_the_verified_checksum(project):
+    (report,) = project.reports
+    for name in ("index.md", "index.en.md", "editorial-notes.md", "editorial-notes.en.md"):
+        assert report.config["sha256"] in (report.docs / name).read_text(encoding="utf-8"), name

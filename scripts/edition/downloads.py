@@ -106,5 +106,21 @@ def downloads_table(project: Project, report: Report, lang: str) -> str:
             f'<tr id="file-{escape(item.name.replace(".", "-"))}"><td><a href="{to_files}{escape(item.name)}" download><code>{escape(item.name)}</code></a></td>'
             f"<td>{escape(item.zh if lang == 'zh' else item.en)}</td><td>{size}</td></tr>"
         )
+    from .pdf import pdf_pages
+
+    pdf_note = {
+        "zh": {"zh": "中文全文，PDF（A4，页边印段落编号）", "en": "英文全文，PDF（A4，页边印段落编号）", "parallel": "中英对照，PDF（A4）"},
+        "en": {
+            "zh": "Chinese full text, PDF (A4, paragraph ids in the margin)",
+            "en": "English full text, PDF (A4, paragraph ids in the margin)",
+            "parallel": "Side by side, PDF (A4)",
+        },
+    }[lang]
+    for _, name, _ in pdf_pages(report.slug):
+        kind = name.removeprefix(f"{report.slug}.").removesuffix(".pdf")
+        rows.append(
+            f'<tr id="file-{escape(name.replace(".", "-"))}"><td><a href="{to_files}{escape(name)}" download><code>{escape(name)}</code></a></td>'
+            f"<td>{escape(pdf_note[kind])}</td><td>PDF</td></tr>"
+        )
     header = "".join(f"<th>{h}</th>" for h in head)
     return f'<div class="md-typeset__scrollwrap downloads"><div class="md-typeset__table"><table><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'

@@ -6,6 +6,7 @@
     {{ chrome }}         what of the source web page was left out, and why
     {{ parallel }}       the side-by-side view, Chinese beside English, block by block
     {{ downloads }}      the downloadable files (aligned corpus, full texts, key figures, source)
+    {{ fulltext }}       the whole report on one page, for printing to PDF (`make pdf`)
 
 Each renders in the page's language as an HTML table whose rows carry ids (term-…, r-N,
 q-N), so that the text and the translator's notes can link to them.
@@ -144,6 +145,25 @@ def parallel(project: Project, report: Report, lang: str) -> str:
     return "\n".join(out)
 
 
+def fulltext(project: Project, report: Report, lang: str) -> str:
+    """The whole report in one page (for printing): the report pages' own Markdown, one
+    after another, headings one level down under the print page's title."""
+    from .blocks import HEADING
+    from .project import counterpart
+
+    parts = []
+    for zh_path in report.text_pages:
+        path = counterpart(zh_path, lang)
+        page = project.page(path)
+        lines = path.read_text(encoding="utf-8").split("\n")
+        start = 0
+        if page.front_matter and lines[0].strip() == "---":
+            start = next(i for i in range(1, len(lines)) if lines[i].strip() == "---") + 1
+        body = [("#" + line) if HEADING.match(line) else line for line in lines[start:]]
+        parts.append("\n".join(body).strip())
+    return "\n\n".join(parts)
+
+
 def downloads(project: Project, report: Report, lang: str) -> str:
     from .downloads import downloads_table
 
@@ -153,6 +173,7 @@ def downloads(project: Project, report: Report, lang: str) -> str:
 GENERATORS: dict[str, Callable[[Project, Report, str], str]] = {
     "parallel": parallel,
     "downloads": downloads,
+    "fulltext": fulltext,
     "glossary": glossary,
     "restorations": _notes("restorations"),
     "queries": _notes("queries"),
@@ -166,6 +187,8 @@ def generated_ids(project: Project, report: Report, name: str) -> set[str]:
         return {f"term-{t.id}" for t in load_terms(report)}
     if name in ("restorations", "queries"):
         return {n["id"] for n in report.data("editorial-notes.yml").get(name, [])}
+    if name == "fulltext":
+        return {b.id for path in report.text_pages for b in project.page(path).blocks if b.id and b.kind != "footnote"}
     if name == "parallel":
         from .corpus import aligned_blocks
 
