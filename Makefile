@@ -31,6 +31,7 @@ check: setup
 lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 browser: node_modules/.installed
 	@scripts/ensure-chromium.sh

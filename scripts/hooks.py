@@ -3,6 +3,7 @@
 - on_pre_build: run every content check once per build (mkdocs-static-i18n builds each
   language again inside the first build; those inner builds are skipped) and log each
   problem as a warning, so that `mkdocs build --strict` fails and `mkdocs serve` shows it;
+- on_page_context: the date of each page's last commit (git), shown at its foot;
 - on_page_markdown: give each page a meta description in its language (its first
   paragraph) and expand `{{ glossary }}`-style directives from the report's data;
 - on_post_build: split the combined search index into one per language (after
@@ -16,9 +17,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
+import subprocess
 import sys
 from html import escape
 from pathlib import Path
@@ -72,6 +75,21 @@ def on_post_build(config) -> None:
     log.info("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
     written = write_downloads(_project(config), Path(config.site_dir))
     log.info(f"downloads: {len(written)} files")
+
+
+def on_page_context(context, page, config, nav):
+    """The date of the page's last commit, shown at its foot (none outside a git checkout)."""
+    page.meta["last_updated"] = last_commit_date(Path(page.file.abs_src_path))
+    return context
+
+
+@functools.cache
+def last_commit_date(path: Path) -> str:
+    try:
+        result = subprocess.run(["git", "-C", str(path.parent), "log", "-1", "--format=%cs", "--", path.name], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -90,3 +90,33 @@ def test_a_check_failure_fails_the_build_once(tmp_path):
     assert result.returncode != 0
     assert output.count("[headings] heading #part-two") == 1, output
     assert "Aborted with" in output
+
+
+def test_edit_link_opens_the_page_in_its_own_language(site):
+    base = "https://github.com/yushan-law-report/yushan-law-report.github.io/edit/main/docs/"
+    assert f'href="{base}yushan-2023/part-3.en.md"' in html(site, "en/yushan-2023/part-3")
+    assert f'href="{base}yushan-2023/part-3.md"' in html(site, "yushan-2023/part-3")
+
+
+def test_pages_show_their_last_commit_date(site):
+    page = html(site, "en/yushan-2023/part-1")
+    assert re.search(r'Last updated:\s*<time datetime="\d{4}-\d\d-\d\d">', page)
+    assert re.search(r'最后更新:\s*<time datetime="\d{4}-\d\d-\d\d">', html(site, "yushan-2023/part-1"))
+
+
+def test_workflows_validate_and_a_broken_one_fails(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
+    assert len(workflows) == 2
+    good = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", *workflows], capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text((ROOT / ".github/workflows/test.yml").read_text().replace("runs-on: ubuntu-24.04", "runs_on: ubuntu-24.04"))
+    bad = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", str(broken)], capture_output=True, text=True)
+    assert bad.returncode != 0
+    for workflow in workflows:  # both run the project's own test command
+        assert "run: make test" in Path(workflow).read_text()
