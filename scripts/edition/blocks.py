@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .text import plain_text
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 HEADING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
@@ -61,6 +62,13 @@ class Block:
     @property
     def is_text(self) -> bool:
         return self.kind in TEXT_KINDS
+
+    @property
+    def plain(self) -> str:
+        """The text a reader sees (table cells joined by spaces)."""
+        if self.kind == "table_row":
+            return " ".join(plain_text(cell) for cell in self.cells)
+        return plain_text(self.text)
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .blocks import Page, read_page
+from .blocks import Block, Page, read_page
 from .problems import Problem
 
 DEFAULT_LANGUAGE = "zh"
@@ -111,6 +112,13 @@ class Project:
         """(Chinese, English) pages where both exist and can be read."""
         pairs = [(zh, counterpart(zh, "en")) for zh in self.pages_in("zh")]
         return [(zh, en) for zh, en in pairs if self.readable(zh) and self.readable(en)]
+
+    def paired_blocks(self, zh_path: Path, en_path: Path) -> Iterator[tuple[Block, Block]]:
+        """(Chinese, English) text blocks with the same id, in the English page's order."""
+        zh_blocks = {b.id: b for b in self.page(zh_path).blocks if b.id and b.is_text}
+        for en_block in self.page(en_path).blocks:
+            if en_block.is_text and en_block.id in zh_blocks:
+                yield zh_blocks[en_block.id], en_block
 
     @cached_property
     def reports(self) -> list[Report]:

@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .blocks import Block
 from .project import Project, Report
-from .text import nfkc, plain_text, remove_restorations
+from .text import nfkc, remove_restorations
 
 SPACE = re.compile(r"\s+")
 
@@ -73,7 +72,7 @@ def edition_pieces(project: Project, report: Report) -> tuple[list[Piece], list[
         for block in page.blocks:
             if not block.is_text:
                 continue
-            piece = Piece(path, block.line, comparable(remove_restorations(_visible(block))))
+            piece = Piece(path, block.line, comparable(remove_restorations(block.plain)))
             if index == 0 and block.kind == "heading" and not title:
                 title.append(piece)
             elif index == 0 and block.kind == "table_row" and block.id and block.id.startswith("table-1-"):
@@ -81,9 +80,3 @@ def edition_pieces(project: Project, report: Report) -> tuple[list[Piece], list[
             else:
                 body.append(piece)
     return title, header, body
-
-
-def _visible(block: Block) -> str:
-    if block.kind == "table_row":
-        return "".join(plain_text(cell) for cell in block.cells)
-    return plain_text(block.text)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..figures import load_figures, problems_with
 from ..problems import Problem
 from ..project import Project, counterpart
-from ..text import plain_text, remove_restorations_keep_content
+from ..text import remove_restorations_keep_content
 
 NAME = "figures"
 
@@ -35,7 +35,7 @@ def check(project: Project) -> Iterator[Problem]:
                 yield Problem(data, 0, NAME, f"{figure.id}: no paragraph {figure.paragraph_id} in the report")
                 continue
             path, zh, en = blocks[figure.paragraph_id]
-            zh_text = remove_restorations_keep_content(plain_text(zh.text))
-            en_text = plain_text(en.text) if en else ""
+            zh_text = remove_restorations_keep_content(zh.plain)
+            en_text = en.plain if en else ""
             for message in problems_with(figure, zh_text, en_text):
                 yield Problem(path, zh.line, NAME, message + f" (#{figure.paragraph_id}, {project.rel(data)})")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..numbers import missing_numbers
 from ..problems import Problem
 from ..project import Project
-from ..text import plain_text, remove_restorations_keep_content
+from ..text import remove_restorations_keep_content
 
 NAME = "numbers"
 
@@ -26,14 +26,10 @@ def check(project: Project) -> Iterator[Problem]:
         if report:
             for entry in report.data("number-exceptions.yml").get("exceptions", []) or []:
                 exceptions[(entry["block"], str(entry["value"]))] = entry
-        zh_blocks = {b.id: b for b in project.page(zh_path).blocks if b.id and b.is_text}
         there = project.rel(zh_path)
-        for en_block in project.page(en_path).blocks:
-            zh_block = zh_blocks.get(en_block.id) if en_block.is_text else None
-            if zh_block is None:
-                continue
-            zh_text = remove_restorations_keep_content(_text(zh_block))
-            for number in missing_numbers(zh_text, _text(en_block)):
+        for zh_block, en_block in project.paired_blocks(zh_path, en_path):
+            zh_text = remove_restorations_keep_content(zh_block.plain)
+            for number in missing_numbers(zh_text, en_block.plain):
                 if (zh_block.id, number.written) in exceptions:
                     continue
                 yield Problem(
@@ -42,9 +38,3 @@ def check(project: Project) -> Iterator[Problem]:
                     NAME,
                     f"{number.written} (= {number.value:,}) of #{zh_block.id} at {there}:{zh_block.line} is not in the English",
                 )
-
-
-def _text(block) -> str:
-    if block.kind == "table_row":
-        return " ".join(plain_text(cell) for cell in block.cells)
-    return plain_text(block.text)

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from ..glossary import Term, load_terms, normalise_english
 from ..problems import Problem
-from ..project import Project
-from ..text import plain_text, remove_restorations_keep_content
+from ..project import Project, counterpart
+from ..text import remove_restorations_keep_content
 
 NAME = "terms"
 
@@ -23,17 +23,13 @@ def check(project: Project) -> Iterator[Problem]:
         if not terms:
             continue
         for zh_path in report.text_pages:
-            en_path = zh_path.with_name(zh_path.name.removesuffix(".md") + ".en.md")
-            if not (zh_path.exists() and en_path.exists()):
+            en_path = counterpart(zh_path, "en")
+            if not (project.readable(zh_path) and project.readable(en_path)):
                 continue
-            zh_blocks = {b.id: b for b in project.page(zh_path).blocks if b.id and b.is_text}
             there = project.rel(zh_path)
-            for en_block in project.page(en_path).blocks:
-                zh_block = zh_blocks.get(en_block.id) if en_block.is_text else None
-                if zh_block is None:
-                    continue
-                english = normalise_english(_text(en_block))
-                for term in terms_used(remove_restorations_keep_content(_text(zh_block)), terms):
+            for zh_block, en_block in project.paired_blocks(zh_path, en_path):
+                english = normalise_english(en_block.plain)
+                for term in terms_used(remove_restorations_keep_content(zh_block.plain), terms):
                     if not any(normalise_english(form) in english for form in term.forms):
                         yield Problem(
                             en_path,
@@ -60,9 +56,3 @@ def terms_used(chinese: str, terms: list[Term]) -> list[Term]:
         if found:
             used.append(term)
     return used
-
-
-def _text(block) -> str:
-    if block.kind == "table_row":
-        return " ".join(plain_text(cell) for cell in block.cells)
-    return plain_text(block.text)
