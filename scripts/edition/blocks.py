@@ -27,6 +27,7 @@ import yaml
 
 from .problems import Problem
 from .text import plain_text
+from .yaml_data import load_yaml
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 HEADING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
@@ -152,7 +153,7 @@ def _front_matter(lines: list[str], page: Page) -> int:
         page.problem(1, "front-matter", "front matter opened with '---' is never closed")
         return len(lines)
     try:
-        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+        data = load_yaml("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = 2 + mark.line if mark else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -46,6 +47,7 @@ def load_terms(report: Report) -> list[Term]:
     return terms
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_english(text: str) -> str:
     """Lower case, straight apostrophes, no quotation marks, single spaces."""
     text = text.replace("’", "'").replace("‘", "'")

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -39,7 +40,8 @@ def chinese_numbers(text: str) -> list[Number]:
     return [Number(exact(Decimal(m.group(1)) * ZH_SCALE[m.group(2)]), m.group(0)) for m in ZH_NUMBER.finditer(text)]
 
 
-def english_numbers(text: str) -> list[Number]:
+@functools.lru_cache(maxsize=1024)
+def english_numbers(text: str) -> tuple[Number, ...]:
     """Numbers of an English plain text, month names counted as their number."""
     text = LEADING_NUMBER.sub("", text)
     found = []
@@ -47,7 +49,7 @@ def english_numbers(text: str) -> list[Number]:
         value = Decimal(m.group(1).replace(",", "") + (m.group(2) or "")) * EN_SCALE[m.group(3)]
         found.append(Number(exact(value), m.group(0)))
     found += [Number(Decimal(MONTHS.index(m.group(1)) + 1), m.group(1)) for m in EN_MONTH.finditer(text)]
-    return found
+    return tuple(found)
 
 
 def missing_numbers(zh: str, en: str) -> list[Number]:

@@ -12,6 +12,7 @@ import yaml
 
 from .blocks import Block, Page, read_page
 from .problems import Problem
+from .yaml_data import load_yaml
 
 DEFAULT_LANGUAGE = "zh"
 LANGUAGES = ("zh", "en")
@@ -64,7 +65,7 @@ class Report:
         if not path.exists():
             return {}
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = load_yaml(path.read_text(encoding="utf-8")) or {}
         except UnicodeDecodeError as error:
             self.problems.append(Problem(path, 0, "input", f"not valid UTF-8 (offset {error.start})"))
             return {}
@@ -125,7 +126,7 @@ class Project:
         reports = []
         for config_path in sorted((self.root / "reports").glob("*/report.yml")):
             try:
-                config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+                config = load_yaml(config_path.read_text(encoding="utf-8")) or {}
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 self.problems.append(Problem(config_path, mark.line + 1 if mark else 1, "input", f"malformed YAML: {getattr(error, 'problem', error)}"))

@@ -45,6 +45,8 @@ def terms_used(chinese: str, terms: list[Term]) -> list[Term]:
     covered = [False] * len(chinese)
     used = []
     for term in sorted(terms, key=lambda t: len(t.zh), reverse=True):
+        if term.zh not in chinese:
+            continue
         start, found = 0, False
         while (at := chinese.find(term.zh, start)) >= 0:
             span = range(at, at + len(term.zh))
