@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: setup serve build check lint test browser pdf clean
+.PHONY: setup serve build check lint test browser pdf bench clean
 
 setup: $(STAMP)
 
@@ -24,6 +24,10 @@ build: setup
 # The PDFs (Chinese, English, side by side), printed by Chromium from the built site.
 pdf: build browser
 	$(BIN)/python scripts/make_pdf.py site
+
+# Build, check, page-weight and search measurements: bench/results.{json,md}.
+bench: setup browser
+	$(BIN)/python scripts/bench.py
 
 check: setup
 	$(BIN)/python scripts/check.py

@@ -1,0 +1,68 @@
+"""Measurements of the built site, shared by `make bench` and the size-budget tests.
+
+Sizes are gzip-compressed bytes (level 6, as a web server sends them) of what a page
+loads before interaction: its HTML and every stylesheet, script, font and image the
+browser fetches for it. The search index and worker load on first use, not first view.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+LAZY = ("/search/search_index.json", "/assets/javascripts/workers/", "/assets/javascripts/lunr/")
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def site_pages(site: Path) -> list[str]:
+    """URL paths of every built page."""
+    return ["/" + p.relative_to(site).as_posix().removesuffix("index.html") for p in sorted(site.rglob("*.html"))]
+
+
+@dataclass(frozen=True)
+class FirstView:
+    path: str
+    files: tuple[str, ...]
+    gzip_bytes: int
+    outside: tuple[str, ...]  # requests to anywhere but the site itself
+
+
+def first_view(browser, base: str, site: Path, path: str) -> FirstView:
+    """What the browser fetches to show a page, and its gzip size."""
+    page = browser.new_page()
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    page.close()
+    files, outside, total = [], [], 0
+    for url in dict.fromkeys(urls):
+        if not url.startswith(base):
+            if not url.startswith("data:"):
+                outside.append(url)
+            continue
+        rel = urlparse(url).path
+        if any(marker in rel for marker in LAZY):
+            continue
+        file = site / rel.lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        if file.exists():
+            files.append(rel)
+            total += gzip_size(file.read_bytes())
+    return FirstView(path, tuple(files), total, tuple(outside))
+
+
+def search_indexes(site: Path) -> dict[str, tuple[int, int]]:
+    """Language → (raw bytes, gzip bytes) of its search index."""
+    found = {}
+    for index in sorted(site.rglob("search/search_index.json")):
+        lang = index.parent.parent.relative_to(site).as_posix()
+        data = index.read_bytes()
+        found["zh" if lang == "." else lang] = (len(data), gzip_size(data))
+    return found
