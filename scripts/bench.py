@@ -113,7 +113,7 @@ def main() -> int:
         site = Path(tmp) / "site"
         results = {
             "date": date.today().isoformat(),
-            "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, {len(__import__('os').sched_getaffinity(0))} cores, Python {platform.python_version()}",
+            "machine": machine(),
         }
         results.update(build_times(site))
         results["check_s"] = check_time()
