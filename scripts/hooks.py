@@ -49,15 +49,21 @@ CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\u
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
 
 
+# The project as parsed at the start of the current build; every event of the build (and
+# of its inner per-language builds) reads the pages from it instead of parsing them again.
+_current: Project | None = None
+
+
 def _project(config) -> Project:
-    return Project(Path(config.config_file_path).resolve().parent)
+    return _current or Project(Path(config.config_file_path).resolve().parent)
 
 
 def on_pre_build(config) -> None:
+    global _current
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner per-language build: the checks already ran for this build
-    project = _project(config)
+    _current = project = Project(Path(config.config_file_path).resolve().parent)
     problems = run_checks(project)
     for problem in problems:
         log.warning(problem.format(project.root))
