@@ -1,7 +1,7 @@
 """Glossary tooltips in the English text, generated from the report's glossary.
 
-In each English paragraph, the first occurrence of each glossary term that its Chinese
-paragraph uses becomes a link to the term's glossary entry, with a tooltip (Chinese,
+On each English page, the first occurrence of each glossary term (in a paragraph whose
+Chinese uses the term) becomes a link to the term's glossary entry, with a tooltip (Chinese,
 pinyin, note) that shows on hover and on keyboard focus. The terms are the ones the
 terminology check matches, so a tooltip never names a term the Chinese does not use.
 """
@@ -22,13 +22,19 @@ TOKEN = re.compile(r"(<[^>]+>)")
 def add_tooltips(html: str, zh_blocks: dict[str, str], terms: list[Term], glossary_url: str) -> str:
     """Mark glossary terms in the blocks of an English page (zh_blocks: id → Chinese Markdown)."""
 
+    marked: set[str] = set()  # once per page: a term explained in every paragraph is clutter
+
     def block(match: re.Match) -> str:
         start, _, ident, body, end = match.groups()
         if ident not in zh_blocks:
             return match.group(0)
         chinese = remove_restorations_keep_content(plain_text(zh_blocks[ident]))
         for term in sorted(terms_used(chinese, terms), key=lambda t: -len(t.en)):
-            body = _mark_first(body, term, glossary_url)
+            if term.id not in marked:
+                new_body = _mark_first(body, term, glossary_url)
+                if new_body != body:
+                    marked.add(term.id)
+                    body = new_body
         return start + body + end
 
     return BLOCK.sub(block, html)
