@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition.importer import ImportError_, parse_raw, write_report  # noqa: E402
+from edition.importer import RawReportError, parse_raw, write_report  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parsed = parse_raw(args.raw.read_bytes())
         written = write_report(args.root, args.raw, args.slug, parsed)
-    except ImportError_ as error:
+    except RawReportError as error:
         where = f"{args.raw}:{error.line}" if error.line else str(args.raw)
         print(f"{where}: {str(error).split(': ', 1)[1]}", file=sys.stderr)
         return 1

@@ -54,6 +54,10 @@ def _plain(kind: str, markdown: str) -> str:
 
 def aligned_blocks(project: Project, report: Report) -> list[Aligned]:
     """Every text block of the report with its English, in reading order."""
+    return project.memo(("aligned", report.slug), lambda: _aligned(project, report))
+
+
+def _aligned(project: Project, report: Report) -> list[Aligned]:
     records = []
     for zh_path in report.text_pages:
         en_blocks = {b.id: b for b in project.page(counterpart(zh_path, "en")).blocks if b.id and b.is_text}

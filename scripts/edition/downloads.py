@@ -23,6 +23,11 @@ class Download:
 
 
 def downloads(project: Project, report: Report) -> list[Download]:
+    """The report's files (listed on both Downloads pages, written after the build)."""
+    return project.memo(("downloads", report.slug), lambda: _downloads(project, report))
+
+
+def _downloads(project: Project, report: Report) -> list[Download]:
     records = corpus.aligned_blocks(project, report)
     slug = report.slug
     files = [

@@ -33,7 +33,7 @@ STRAY_SPACE = re.compile(rf"(?<={CJK_OR_MARK})[ \u00a0]+|[ \u00a0]+(?={CJK_OR_MA
 LOST_OPENING = re.compile(r"^[)）]")
 
 
-class ImportError_(Exception):
+class RawReportError(Exception):
     """Input that is not a report of this shape; message names the line."""
 
     def __init__(self, line: int, message: str) -> None:
@@ -78,11 +78,11 @@ def parse_raw(raw: bytes) -> Parsed:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ImportError_(raw[: error.start].count(b"\n") + 1, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})") from None
+        raise RawReportError(raw[: error.start].count(b"\n") + 1, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})") from None
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise ImportError_(1, "the file is empty")
+        raise RawReportError(1, "the file is empty")
     title = lines[first].strip()
     header_end = first + 1
     for i in range(first + 1, min(len(lines), first + 12)):
@@ -111,7 +111,7 @@ def parse_raw(raw: bytes) -> Parsed:
             continue
         if not parts:
             if number:
-                raise ImportError_(line_no, f'numbered line before the first part (一、…): "{line[:20]}"')
+                raise RawReportError(line_no, f'numbered line before the first part (一、…): "{line[:20]}"')
             preamble.append(Node("paragraph", f"p-0-{len(preamble) + 1}", line, line_no))
             continue
         part = parts[-1]
@@ -140,16 +140,16 @@ def parse_raw(raw: bytes) -> Parsed:
         part.nodes.append(Node("paragraph", ident, line, line_no))
     if not parts:
         body_start = next((i + 1 for i in range(header_end, len(lines)) if lines[i].strip()), header_end + 1)
-        raise ImportError_(body_start, "no part headings (一、… 二、…) found: is this a report of this kind?")
+        raise RawReportError(body_start, "no part headings (一、… 二、…) found: is this a report of this kind?")
     return Parsed(title, metadata, chrome, header_end - first, preamble, parts, notes)
 
 
 def _expect(found: int, expected: int, kind: str, line_no: int, line: str) -> None:
     shown = format_numbering(kind, found, "zh")
     if found < expected:
-        raise ImportError_(line_no, f'duplicate {kind} number {shown} ("{line[:20]}"): expected {format_numbering(kind, expected, "zh")}')
+        raise RawReportError(line_no, f'duplicate {kind} number {shown} ("{line[:20]}"): expected {format_numbering(kind, expected, "zh")}')
     if found > expected:
-        raise ImportError_(line_no, f'numbering gap: {shown} ("{line[:20]}") where {format_numbering(kind, expected, "zh")} was expected')
+        raise RawReportError(line_no, f'numbering gap: {shown} ("{line[:20]}") where {format_numbering(kind, expected, "zh")} was expected')
 
 
 def _run_in(line: str) -> str:
@@ -215,7 +215,7 @@ def write_report(root: Path, raw_path: Path, slug: str, parsed: Parsed) -> list[
     """Write the pages, the report's data folder and the nav entry; return what was written."""
     docs, data = root / "docs" / slug, root / "reports" / slug
     if docs.exists() or data.exists():
-        raise ImportError_(0, f"docs/{slug} or reports/{slug} exists already: choose another --slug")
+        raise RawReportError(0, f"docs/{slug} or reports/{slug} exists already: choose another --slug")
     docs.mkdir(parents=True)
     data.mkdir(parents=True)
     written = []
@@ -246,7 +246,7 @@ def add_to_nav(config: Path, title: str, entries: list[str]) -> None:
     lines = config.read_text(encoding="utf-8").split("\n")
     start = next((i for i, line in enumerate(lines) if line.startswith("nav:")), None)
     if start is None:
-        raise ImportError_(0, f"{config.name} has no nav: add the pages by hand")
+        raise RawReportError(0, f"{config.name} has no nav: add the pages by hand")
     end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith((" ", "#"))), len(lines))
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1

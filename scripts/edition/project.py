@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -83,6 +83,7 @@ class Report:
 class Project:
     root: Path
     _pages: dict[Path, Page] = field(default_factory=dict)
+    _memo: dict[tuple, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -91,6 +92,13 @@ class Project:
     @property
     def docs(self) -> Path:
         return self.root / "docs"
+
+    def memo(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """A derived result (aligned blocks, downloads …), computed once per Project, that
+        is, once per run of the checks or per build."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def page(self, path: Path) -> Page:
         """The parsed page (parsed once per run)."""
