@@ -23,11 +23,12 @@ class Visit:
     """A page opened in the browser, with every request and console error recorded."""
 
     def __init__(self, browser, server: str, path: str, width: int = 1280) -> None:
+        phone = width < 600  # a phone: touch, no hover (CSS `hover: none`), as Lighthouse's mobile run
         self.server = server
         self.requests: list[str] = []
         self.failures: list[str] = []
         self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.page = browser.new_page(viewport={"width": width, "height": 900}, is_mobile=phone, has_touch=phone)
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("requestfailed", lambda r: self.failures.append(r.url))
         self.page.on("response", lambda r: self.failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)

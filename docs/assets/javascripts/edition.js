@@ -143,3 +143,14 @@
     cover.insertAdjacentElement("afterend", button);
   }
 })();
+
+// Material's search overlay has role="dialog" but no name; screen readers announce it by
+// the name of its search field ("搜索" / "Search"). Material renders it once per page load
+// (no instant navigation here), so setting it once is enough.
+(function () {
+  var dialog = document.querySelector(".md-search[role='dialog']");
+  var field = document.querySelector(".md-search__input");
+  if (dialog && field && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
+  }
+})();
