@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: setup serve build check lint test browser pdf bench clean
+.PHONY: setup serve build check lint test browser pdf bench bench-scale clean
 
 setup: $(STAMP)
 
@@ -25,9 +25,13 @@ build: setup
 pdf: build browser
 	$(BIN)/python scripts/make_pdf.py site
 
-# Build, check, page-weight and search measurements: bench/results.{json,md}.
+# Build, check, page-weight, search and Lighthouse measurements: bench/results.{json,md}.
 bench: setup browser
 	$(BIN)/python scripts/bench.py
+
+# Build and check times with 10 and 50 synthetic reports, and a profile: bench/scale.{json,md}.
+bench-scale: setup
+	$(BIN)/python scripts/bench.py --scale
 
 check: setup
 	$(BIN)/python scripts/check.py

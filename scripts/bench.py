@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""`make bench`: measure the build, the checks, page weight and search; write bench/results.{json,md}.
+"""`make bench`: measure the build, the checks, page weight, search and Lighthouse; write
+bench/results.{json,md}. `make bench-scale` (--scale): build and check the project with
+10 and 50 synthetic reports added, profile the largest build; write bench/scale.{json,md}.
 
 Timings are medians of several runs on this machine; sizes are gzip bytes. Size budgets
 are enforced by tests/test_budgets.py; timings are only reported here.
@@ -7,9 +9,11 @@ are enforced by tests/test_budgets.py; timings are only reported here.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
+import pstats
 import statistics
 import subprocess
 import sys
@@ -22,17 +26,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from edition.browser import ARGS, find_chromium, serve  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
+from edition.lighthouse import CATEGORIES, PAGES, audit  # noqa: E402
 from edition.measure import first_view, search_indexes, site_pages  # noqa: E402
 from edition.project import Project  # noqa: E402
+from edition.scale import synthetic_project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 3
+SCALES = (0, 10, 50)  # synthetic reports added to the real one
 QUERIES = {"/": ["行政复议", "调解", "营商环境", "1162"], "/en/": ["reconsideration", "courts", "handling", "99.75%"]}
 
 
 def timed_build(config: Path, site: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)], cwd=ROOT, check=True, capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)], cwd=config.parent, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"bench: the build of {config} failed:\n{done.stderr[-2000:]}")
     return time.perf_counter() - start
 
 
@@ -51,12 +62,14 @@ def build_times(site: Path) -> dict[str, float]:
     return {"build_bilingual_s": statistics.median(bilingual), "build_chinese_only_s": statistics.median(chinese)}
 
 
-def check_time() -> float:
+def check_time(root: Path = ROOT, runs: int = 21) -> float:
     times = []
-    for _ in range(21):
+    for _ in range(runs):
         start = time.perf_counter()
-        run_checks(Project(ROOT))
+        problems = run_checks(Project(root))
         times.append(time.perf_counter() - start)
+        if problems:
+            raise SystemExit(f"bench: the checks of {root} found problems, first: {problems[0]}")
     return statistics.median(times)
 
 
@@ -98,6 +111,110 @@ def browser_measures(site: Path) -> dict:
     }
 
 
+def lighthouse_scores(site: Path) -> dict:
+    """Lighthouse, mobile settings, on the cover and a section page in both languages: the
+    median of RUNS runs per category (Lighthouse's own advice, as its scores vary between
+    runs), with the metrics of the run whose performance score is the median."""
+    results = {}
+    with serve(site) as base:
+        for path in PAGES:
+            runs = sorted((audit(base + path, path) for _ in range(RUNS)), key=lambda a: a.scores["performance"])
+            middle = runs[len(runs) // 2]
+            results[path] = {
+                "scores": {name: statistics.median(run.scores[name] for run in runs) for name in CATEGORIES},
+                "performance_runs": [run.scores["performance"] for run in runs],
+                "metrics_ms": {key: round(value, 3 if key == "cumulative-layout-shift" else None) for key, value in middle.metrics.items()},
+                "shortfalls": middle.shortfalls,
+            }
+    return results
+
+
+def scale_runs() -> dict:
+    """Build and check the project with 0, 10 and 50 synthetic reports added; profile the
+    largest build and say which code the time goes to."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in SCALES:
+            project = synthetic_project(ROOT, Path(tmp) / f"scale-{count}", count)
+            site = project / "site"
+            builds = [timed_build(project / "mkdocs.yml", site) for _ in range(RUNS)]
+            pages = len(list(site.rglob("*.html")))
+            rows.append(
+                {
+                    "reports": count + 1,
+                    "pages": pages,
+                    "build_s": statistics.median(builds),
+                    "check_s": check_time(project, runs=5),
+                    "site_bytes": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()),
+                }
+            )
+            print(f"scale: {count + 1} reports, {pages} pages: build {rows[-1]['build_s']:.1f} s, checks {rows[-1]['check_s'] * 1000:.0f} ms", flush=True)
+        largest = Path(tmp) / f"scale-{SCALES[-1]}"
+        profile = profile_build(largest)
+    return {"date": date.today().isoformat(), "machine": machine(), "runs": rows, "profile": profile}
+
+
+# Where build time goes, by the code it is spent in (own time of each function, summed).
+AREAS = [
+    ("edition checks (scripts/edition/checks)", "/scripts/edition/checks/"),
+    ("edition hooks and generators (scripts/)", "/scripts/"),
+    ("Markdown to HTML (Python-Markdown, pymdown-extensions)", "/markdown/"),
+    ("Markdown to HTML (Python-Markdown, pymdown-extensions)", "/pymdownx/"),
+    ("search index (MkDocs search plugin, jieba)", "/mkdocs/contrib/search/"),
+    ("search index (MkDocs search plugin, jieba)", "/jieba/"),
+    ("mkdocs-static-i18n", "/mkdocs_static_i18n/"),
+    ("Material plugins (privacy …)", "/material/plugins/"),
+    ("templates (Jinja2, Material theme)", "/jinja2/"),
+    ("templates (Jinja2, Material theme)", "/material/"),
+    ("YAML", "/yaml/"),
+    ("MkDocs core", "/mkdocs/"),
+    ("HTML parsing (html.parser, BeautifulSoup)", "/html/"),
+    ("HTML parsing (html.parser, BeautifulSoup)", "/bs4/"),
+    ("regular expressions", "/re/"),
+]
+
+
+def profile_build(project: Path) -> dict:
+    out = project / "build.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")]
+    subprocess.run(command, cwd=project, check=True, capture_output=True)
+    stats = pstats.Stats(str(out))
+    areas: dict[str, float] = {}
+    functions = []
+    for (filename, line, name), (_calls, _primitive, own, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        path = filename.replace("\\", "/")
+        area = next((label for label, marker in AREAS if marker in path), "other (Python built-ins, standard library)")
+        areas[area] = areas.get(area, 0.0) + own
+        if "/scripts/" in path:
+            functions.append((cumulative, f"{path.split('/scripts/')[1]}:{line} {name}"))
+    total = sum(areas.values())
+    return {
+        "total_s": total,
+        "areas": {label: {"s": seconds, "share": seconds / total} for label, seconds in sorted(areas.items(), key=lambda item: -item[1])},
+        "edition_functions_cumulative_s": {label: seconds for seconds, label in sorted(functions, reverse=True)[:12]},
+    }
+
+
+def scale_table(r: dict) -> str:
+    lines = [
+        f"Measured {r['date']} on {r['machine']}. Each synthetic report is a copy of the real one (4 text pages and",
+        "5 apparatus pages per language). Builds are strict and bilingual, median of 3; checks in process, median of 5.",
+        "",
+        "| Reports | Pages built | Build | Build per report | Checks | Site size |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in r["runs"]:
+        lines.append(
+            f"| {row['reports']} | {row['pages']} | {row['build_s']:.1f} s | {row['build_s'] / row['reports']:.2f} s"
+            f" | {row['check_s'] * 1000:.0f} ms | {row['site_bytes'] / 1024 / 1024:.1f} MB |"
+        )
+    profile = r["profile"]
+    lines += ["", f"Where the time of the largest build goes (cProfile, own time, {profile['total_s']:.0f} s under the profiler):", ""]
+    lines += ["| Code | Share |", "| --- | --- |"]
+    lines += [f"| {label} | {area['share'] * 100:.0f}% |" for label, area in profile["areas"].items() if area["share"] >= 0.005]
+    return "\n".join(lines) + "\n"
+
+
 def machine() -> str:
     """CPU model, cores and Python, for the record."""
     model = platform.processor() or platform.machine()
@@ -108,7 +225,18 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", action="store_true", help="build and check with 10 and 50 synthetic reports added (bench/scale.*)")
+    args = parser.parse_args(argv)
+    out = ROOT / "bench"
+    out.mkdir(exist_ok=True)
+    if args.scale:
+        results = scale_runs()
+        (out / "scale.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (out / "scale.md").write_text(scale_table(results), encoding="utf-8")
+        print(scale_table(results))
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         results = {
@@ -119,8 +247,7 @@ def main() -> int:
         results["check_s"] = check_time()
         results["search_index"] = {lang: {"raw_bytes": raw, "gzip_bytes": gz} for lang, (raw, gz) in search_indexes(site).items()}
         results.update(browser_measures(site))
-    out = ROOT / "bench"
-    out.mkdir(exist_ok=True)
+        results["lighthouse"] = lighthouse_scores(site)
     (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (out / "results.md").write_text(table(results), encoding="utf-8")
     print(table(results))
@@ -146,6 +273,17 @@ def table(r: dict) -> str:
         ),
         ("Third-party requests, all pages", str(r["third_party_requests"])),
     ]
+    for path, result in r["lighthouse"].items():
+        scores = result["scores"]
+        metrics = result["metrics_ms"]
+        rows.append(
+            (
+                f"Lighthouse mobile {path}: performance / accessibility / best practices / SEO (median of {RUNS})",
+                f"{scores['performance']:.0f} / {scores['accessibility']:.0f} / {scores['best-practices']:.0f} / {scores['seo']:.0f}"
+                f" (FCP {metrics['first-contentful-paint'] / 1000:.1f} s, LCP {metrics['largest-contentful-paint'] / 1000:.1f} s,"
+                f" TBT {metrics['total-blocking-time']:.0f} ms)",
+            )
+        )
     lines = [f"Measured {r['date']} on {r['machine']}.", "", "| Measure | Result |", "| --- | --- |", *[f"| {a} | {b} |" for a, b in rows]]
     return "\n".join(lines) + "\n"
 
