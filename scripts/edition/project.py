@@ -149,8 +149,13 @@ class Project:
 
     def report_of(self, path: Path) -> Report | None:
         """The report whose text this page (in either language) belongs to."""
-        zh = counterpart(path, DEFAULT_LANGUAGE)
-        return next((r for r in self.reports if zh in r.text_pages), None)
+        return self._report_by_text_page.get(counterpart(path, DEFAULT_LANGUAGE))
+
+    @cached_property
+    def _report_by_text_page(self) -> dict[Path, Report]:
+        # One lookup per page, not a scan of every report: the checks and the build ask
+        # this of every page, and the scale runs (make bench-scale) have 50 reports.
+        return {page: report for report in self.reports for page in report.text_pages}
 
     def rel(self, path: Path) -> str:
         try:
