@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from edition.browser import ARGS, find_chromium, serve  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
 from edition.lighthouse import CATEGORIES, PAGES, audit  # noqa: E402
-from edition.measure import first_view, search_indexes, site_pages  # noqa: E402
+from edition.measure import first_view, gzip_size, search_indexes, site_pages  # noqa: E402
 from edition.project import Project  # noqa: E402
 from edition.scale import synthetic_project  # noqa: E402
 
@@ -138,39 +138,40 @@ def scale_runs() -> dict:
             project = synthetic_project(ROOT, Path(tmp) / f"scale-{count}", count)
             site = project / "site"
             builds = [timed_build(project / "mkdocs.yml", site) for _ in range(RUNS)]
-            pages = len(list(site.rglob("*.html")))
+            html = list(site.rglob("*.html"))
+            indexes = search_indexes(site)
             rows.append(
                 {
                     "reports": count + 1,
-                    "pages": pages,
+                    "pages": len(html),
                     "build_s": statistics.median(builds),
                     "check_s": check_time(project, runs=5),
                     "site_bytes": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()),
+                    "largest_html_gzip_bytes": max(gzip_size(f.read_bytes()) for f in html),
+                    "search_index_gzip_bytes": {lang: gz for lang, (_raw, gz) in indexes.items()},
                 }
             )
-            print(f"scale: {count + 1} reports, {pages} pages: build {rows[-1]['build_s']:.1f} s, checks {rows[-1]['check_s'] * 1000:.0f} ms", flush=True)
+            print(f"scale: {count + 1} reports, {len(html)} pages: build {rows[-1]['build_s']:.1f} s, checks {rows[-1]['check_s'] * 1000:.0f} ms", flush=True)
         largest = Path(tmp) / f"scale-{SCALES[-1]}"
         profile = profile_build(largest)
     return {"date": date.today().isoformat(), "machine": machine(), "runs": rows, "profile": profile}
 
 
-# Where build time goes, by the code it is spent in (own time of each function, summed).
-AREAS = [
-    ("edition checks (scripts/edition/checks)", "/scripts/edition/checks/"),
-    ("edition hooks and generators (scripts/)", "/scripts/"),
-    ("Markdown to HTML (Python-Markdown, pymdown-extensions)", "/markdown/"),
-    ("Markdown to HTML (Python-Markdown, pymdown-extensions)", "/pymdownx/"),
-    ("search index (MkDocs search plugin, jieba)", "/mkdocs/contrib/search/"),
-    ("search index (MkDocs search plugin, jieba)", "/jieba/"),
-    ("mkdocs-static-i18n", "/mkdocs_static_i18n/"),
-    ("Material plugins (privacy …)", "/material/plugins/"),
-    ("templates (Jinja2, Material theme)", "/jinja2/"),
-    ("templates (Jinja2, Material theme)", "/material/"),
-    ("YAML", "/yaml/"),
-    ("MkDocs core", "/mkdocs/"),
-    ("HTML parsing (html.parser, BeautifulSoup)", "/html/"),
-    ("HTML parsing (html.parser, BeautifulSoup)", "/bs4/"),
-    ("regular expressions", "/re/"),
+# Where build time goes: the cumulative time of the functions that do each part of the
+# build (file, function). The second language's pages are built inside
+# mkdocs-static-i18n's on_post_build, so its row also holds part of every row above it;
+# the side-by-side cells' Markdown counts under both Markdown and directives.
+PHASES = [
+    ("Markdown to HTML (Python-Markdown)", "markdown/core.py", "convert"),
+    ("page templates: nav, header, footer (Jinja2, Material)", "jinja2/environment.py", "render"),
+    ("search index: HTML parsing, Chinese segmentation (Material search, jieba)", "material/plugins/search/plugin.py", "on_page_context"),
+    ("of which the jieba dictionary load (once per build)", "jieba/__init__.py", "initialize"),
+    ("content checks (hooks: on_pre_build)", "scripts/hooks.py", "on_pre_build"),
+    ("directives: glossary, side by side, notes (hooks: on_page_markdown)", "scripts/hooks.py", "on_page_markdown"),
+    ("paragraph links, tooltips, lang spans (hooks: on_page_content)", "scripts/hooks.py", "on_page_content"),
+    ("page dates from git (hooks: on_page_context)", "scripts/hooks.py", "on_page_context"),
+    ("search index split, downloads (hooks: on_post_build)", "scripts/hooks.py", "on_post_build"),
+    ("the second language's build (mkdocs-static-i18n)", "mkdocs_static_i18n/plugin.py", "on_post_build"),
 ]
 
 
@@ -178,40 +179,35 @@ def profile_build(project: Path) -> dict:
     out = project / "build.prof"
     command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")]
     subprocess.run(command, cwd=project, check=True, capture_output=True)
-    stats = pstats.Stats(str(out))
-    areas: dict[str, float] = {}
-    functions = []
-    for (filename, line, name), (_calls, _primitive, own, cumulative, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        path = filename.replace("\\", "/")
-        area = next((label for label, marker in AREAS if marker in path), "other (Python built-ins, standard library)")
-        areas[area] = areas.get(area, 0.0) + own
-        if "/scripts/" in path:
-            functions.append((cumulative, f"{path.split('/scripts/')[1]}:{line} {name}"))
-    total = sum(areas.values())
-    return {
-        "total_s": total,
-        "areas": {label: {"s": seconds, "share": seconds / total} for label, seconds in sorted(areas.items(), key=lambda item: -item[1])},
-        "edition_functions_cumulative_s": {label: seconds for seconds, label in sorted(functions, reverse=True)[:12]},
-    }
+    stats = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
+    total = max(cumulative for (_calls, _primitive, _own, cumulative, _callers) in stats.values())
+    phases = {}
+    for label, filename, function in PHASES:
+        seconds = sum(entry[3] for (path, _line, name), entry in stats.items() if path.replace("\\", "/").endswith(filename) and name == function)
+        phases[label] = {"s": seconds, "share": seconds / total}
+    return {"total_s": total, "phases": phases}
 
 
 def scale_table(r: dict) -> str:
     lines = [
-        f"Measured {r['date']} on {r['machine']}. Each synthetic report is a copy of the real one (4 text pages and",
-        "5 apparatus pages per language). Builds are strict and bilingual, median of 3; checks in process, median of 5.",
+        f"Measured {r['date']} on {r['machine']}. Each synthetic report is a copy of the real one (9 pages per language),",
+        "listed in the nav as one collapsed group. Builds are strict and bilingual, median of 3; checks in process, median of 5.",
         "",
-        "| Reports | Pages built | Build | Build per report | Checks | Site size |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| Reports | Pages built | Build | Build per report | Checks | Site size | Largest page HTML, gzip | Search index zh / en, gzip |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
+    kb = lambda n: f"{n / 1024:.0f} KB"  # noqa: E731
     for row in r["runs"]:
+        index = row["search_index_gzip_bytes"]
         lines.append(
             f"| {row['reports']} | {row['pages']} | {row['build_s']:.1f} s | {row['build_s'] / row['reports']:.2f} s"
-            f" | {row['check_s'] * 1000:.0f} ms | {row['site_bytes'] / 1024 / 1024:.1f} MB |"
+            f" | {row['check_s'] * 1000:.0f} ms | {row['site_bytes'] / 1024 / 1024:.1f} MB | {kb(row['largest_html_gzip_bytes'])}"
+            f" | {kb(index['zh'])} / {kb(index['en'])} |"
         )
     profile = r["profile"]
-    lines += ["", f"Where the time of the largest build goes (cProfile, own time, {profile['total_s']:.0f} s under the profiler):", ""]
-    lines += ["| Code | Share |", "| --- | --- |"]
-    lines += [f"| {label} | {area['share'] * 100:.0f}% |" for label, area in profile["areas"].items() if area["share"] >= 0.005]
+    lines += ["", f"Where the time of the largest build goes (cProfile, cumulative, {profile['total_s']:.0f} s under the profiler):", ""]
+    lines += ["| Part of the build | Share |", "| --- | --- |"]
+    lines += [f"| {label} | {phase['share'] * 100:.0f}% |" for label, phase in profile["phases"].items()]
     return "\n".join(lines) + "\n"
 
 

@@ -99,9 +99,15 @@ def test_edit_link_opens_the_page_in_its_own_language(site):
 
 
 def test_pages_show_their_last_commit_date(site):
-    page = html(site, "en/yushan-2023/part-1")
-    assert re.search(r'Last updated:\s*<time datetime="\d{4}-\d\d-\d\d">', page)
-    assert re.search(r'最后更新:\s*<time datetime="\d{4}-\d\d-\d\d">', html(site, "yushan-2023/part-1"))
+    import subprocess
+
+    for page, source, label in (
+        ("en/yushan-2023/part-1", "yushan-2023/part-1.en.md", "Last updated"),
+        ("yushan-2023/glossary", "yushan-2023/glossary.md", "最后更新"),
+    ):
+        day = subprocess.run(["git", "log", "-1", "--format=%cs", "--", f"docs/{source}"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", day), source
+        assert re.search(rf'{label}:\s*<time datetime="{day}">', html(site, page)), page
 
 
 def test_workflows_validate_and_a_broken_one_fails(tmp_path):

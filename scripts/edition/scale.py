@@ -8,8 +8,10 @@ generator does for it exactly the work it does for the real one.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 from edition.project import Project
@@ -27,17 +29,36 @@ def synthetic_project(root: Path, target: Path, count: int) -> Path:
             shutil.copy(source, target / name)
     report = Project(root).reports[0]
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
-    group = _nav_groups(config, report.slug)
-    groups = []
+    groups = _nav_groups(config, report.slug)
+    entries = re.findall(rf"(?m)^      - ({re.escape(report.slug)}/[^\n]+)$", groups)
+    # As a site of many reports would list them: one section, each report a group of its
+    # pages, collapsed (and, with navigation.prune, left out) except on its own pages.
+    nav = ["  - 规模测试报告:\n"]
     for number in range(1, count + 1):
         slug = f"synth-{number:02d}"
         shutil.copytree(report.folder, target / "reports" / slug)
         shutil.copytree(report.docs, target / "docs" / slug)
         data = target / "reports" / slug / "report.yml"
         data.write_text(re.sub(r"(?m)^slug: .*$", f"slug: {slug}", data.read_text(encoding="utf-8")), encoding="utf-8")
-        groups.append(group.replace(f"{report.slug}/", f"{slug}/"))
-    (target / "mkdocs.yml").write_text(config.replace(group, group + "".join(groups), 1), encoding="utf-8")
+        nav.append(f"      - {slug}:\n")
+        nav.extend(f"          - {entry.replace(report.slug + '/', slug + '/', 1)}\n" for entry in entries)
+    if count:
+        (target / "mkdocs.yml").write_text(config.replace(groups, groups + "".join(nav), 1), encoding="utf-8")
+    _commit(target)
     return target
+
+
+def _commit(target: Path) -> None:
+    """Make the copy a git checkout, as the project is: the build reads page dates from git."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@localhost",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@localhost",
+    }
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "synthetic reports"]):
+        subprocess.run(["git", "-C", str(target), *command], check=True, capture_output=True, env=env)
 
 
 def _nav_groups(config: str, slug: str) -> str:
