@@ -96,7 +96,12 @@ def last_commit_dates(folder: Path) -> dict[Path, str]:
     per page took seconds once there were a thousand pages: make bench-scale)."""
     try:
         top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=10)
-        log = subprocess.run(["git", "-C", str(folder), "log", "--format=%x00%cs", "--name-only", "--", "."], capture_output=True, text=True, timeout=60)
+        log = subprocess.run(
+            ["git", "-C", str(folder), "-c", "core.quotePath=false", "log", "--format=%x00%cs", "--name-only", "--", "."],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     except (OSError, subprocess.SubprocessError):
         return {}
     if top.returncode != 0 or log.returncode != 0:
