@@ -179,7 +179,9 @@ PHASES = [
 def profile_build(project: Path) -> dict:
     out = project / "build.prof"
     command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")]
-    subprocess.run(command, cwd=project, check=True, capture_output=True)
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: the profiled build of {project} failed:\n{done.stderr[-2000:]}")
     stats = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
     total = max(cumulative for (_calls, _primitive, _own, cumulative, _callers) in stats.values())
     phases = {}

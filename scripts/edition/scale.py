@@ -14,7 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from edition.project import Project
+from .project import Project
 
 COPIED = ("docs", "reports", "scripts", "overrides", "mkdocs.yml")
 
