@@ -153,6 +153,41 @@ MUTATIONS = {
             f'{ZH}:12: [integrity] note r-1 of reports/demo/editorial-notes.yml expects "5〔月〕28日" in p-1-1-2, not found',
         ],
     ),
+    "a restoration whose translator's note does not link its editorial note": (
+        lambda m: m.edit(EN, " and [editorial note r-1](editorial-notes.md#r-1)", ""),
+        [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
+            "add a translator's note that points to it"
+        ],
+    ),
+    "a restoration whose paragraph no longer cites its translator's note": (
+        lambda m: m.edit(EN, "28 May[^t1]", "28 May"),
+        [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
+            "add a translator's note that points to it"
+        ],
+    ),
+    "a note linked from the wrong paragraph's footnote": (
+        lambda m: (
+            m.edit(EN, "28 May[^t1]", "28 May"),
+            m.edit(EN, "staff are too few.", "staff are too few.[^t1]"),
+        ),
+        [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
+            "add a translator's note that points to it"
+        ],
+    ),
+    "four inline Chinese glosses in one paragraph": (
+        lambda m: m.edit(
+            EN,
+            "The county held 3 meetings,",
+            "The county held 3 meetings (会议), handled “one matter” (一件事), “zero visits” (零跑动) and “self-service” (自助办),",
+        ),
+        [
+            f"{EN}:10: [glosses] #p-1-1-1 carries 4 inline Chinese glosses (会议, 一件事, 零跑动, 自助办); at most 3: "
+            "move the rest to a translator's note or the glossary (TRANSLATION.md)"
+        ],
+    ),
     "change the archived source": (
         lambda m: m.edit("reports/demo/source.zh.txt", "偏少", "偏多"),
         [
@@ -177,6 +212,8 @@ MUTATIONS = {
         lambda m: m.edit(EN, "# II. Existing", "```\ncode\n\n# II. Existing"),
         [
             f'{EN}:8: [headings] heading #part-2 "二、存在问题" ({ZH}:15) is missing here',
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
+            "add a translator's note that points to it",  # the fence swallowed the footnote
             f"{EN}:16: [blocks] code fence ``` is never closed",
         ],
     ),
@@ -206,6 +243,18 @@ def test_mutation_fails_with_precise_message(mini, name):
     assert problems == [line.replace("{digest}", digest) for line in expected]
 
 
+def test_three_glosses_pass_and_one_expression_counts_once(mini):
+    # The limit is "more than three"; 党员联户、微事快办 is one slogan, one gloss, however
+    # many 、 join its parts; footnotes may quote any amount of Chinese.
+    mini.edit(
+        EN,
+        "The county held 3 meetings,",
+        "The county held 3 meetings (会议) on “zero visits” (零跑动) and “members and households” (党员联户、微事快办、同行·巾帼之力),",
+    )
+    mini.edit(EN, "see [the cover]", "see 一 二 三 四 五 [the cover]")
+    assert mini.problems() == []
+
+
 def git(root, *args):
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
 
@@ -233,14 +282,14 @@ def test_mark_reviewed_clears_a_stale_translation(mini):
 def test_cli_exit_status_and_summary(mini):
     clean = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
     assert clean.returncode == 0
-    assert clean.stdout.strip() == "checked 4 pages: no problems"
+    assert clean.stdout.strip() == "checked 6 pages: no problems"
     mini.edit(EN, "1,162", "1,126")
     mini.edit(EN, "{#s-1-1}", "{#s-1-x}")
     broken = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
     assert broken.returncode == 1
     lines = broken.stdout.strip().splitlines()
     assert len(lines) == 4  # all three problems of two slips in one run, then the summary
-    assert lines[-1] == "checked 4 pages: 3 problems (headings, numbers)"
+    assert lines[-1] == "checked 6 pages: 3 problems (headings, numbers)"
 
 
 def test_cli_json_output(mini):
