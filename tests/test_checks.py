@@ -188,6 +188,13 @@ MUTATIONS = {
             "move the rest to a translator's note or the glossary (TRANSLATION.md)"
         ],
     ),
+    "the same inline gloss twice on a page": (
+        lambda m: (
+            m.edit(EN, "The county held 3 meetings,", "The county held 3 meetings on “zero visits” (零跑动),"),
+            m.edit(EN, "the mediation rate reached 50.82%.", "the mediation rate reached 50.82%, with “zero visits” (零跑动)."),
+        ),
+        [f"{EN}:13: [glosses] #p-1-1-2 repeats the inline gloss 零跑动 of #p-1-1-1 (line 10): gloss once per page"],
+    ),
     "change the archived source": (
         lambda m: m.edit("reports/demo/source.zh.txt", "偏少", "偏多"),
         [
