@@ -93,7 +93,11 @@ def server(site) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Conditions, never fixed waits: give each as long as a loaded two-core machine needs
+    # (Playwright's 5 s default for `expect` is short there; a met condition returns at once).
+    expect.set_options(timeout=20_000)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)

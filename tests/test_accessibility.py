@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browsing import Visit
+from browsing import Visit, settle
 
 from conftest import ROOT
 
@@ -21,6 +21,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 def axe_violations(visit: Visit) -> list[str]:
     if not AXE.exists():
         pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    settle(visit.page)  # judge what a reader sees at rest, not a frame of a fade-in
     visit.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = visit.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary']}" for v in result["violations"]]
@@ -72,4 +73,4 @@ def test_keyboard_reaches_the_content_and_the_search(browser, server):
     assert first in ("Skip to content", "跳转至")
     visit.page.keyboard.press("Enter")
     visit.page.keyboard.press("s")
-    assert visit.page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    visit.page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
