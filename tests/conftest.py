@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browsing import chromium_path  # noqa: E402
 
 from edition.browser import ARGS, serve  # noqa: E402
+from edition.processes import run  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
 
@@ -58,12 +59,13 @@ def mini(tmp_path: Path) -> MiniProject:
 
 def build_site(project_root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder into site_dir."""
-    return subprocess.run(
+    return run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        what=f"mkdocs build --strict of {project_root}",
+        timeout=600,
         cwd=project_root,
         capture_output=True,
         text=True,
-        timeout=300,
     )
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
+from edition.processes import run
 
 EN = "docs/demo/part-1.en.md"
 ZH = "docs/demo/part-1.md"
@@ -207,7 +207,7 @@ def test_mutation_fails_with_precise_message(mini, name):
 
 
 def git(root, *args):
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    run(["git", "-C", str(root), *args], what=f"git {args[0]}", timeout=60, check=True, capture_output=True)
 
 
 def test_stale_translation_shows_what_changed_in_the_chinese(mini):
@@ -224,19 +224,19 @@ def test_stale_translation_shows_what_changed_in_the_chinese(mini):
 def test_mark_reviewed_clears_a_stale_translation(mini):
     mini.edit("docs/demo/index.md", "现报告如下：", "现报告如下:")
     assert [p for p in mini.problems() if "[stale]" in p]
-    result = subprocess.run([*CHECK, "--mark-reviewed", "docs/demo/index.en.md"], cwd=mini.root, capture_output=True, text=True)
+    result = run([*CHECK, "--mark-reviewed", "docs/demo/index.en.md"], what="scripts/check.py", timeout=120, cwd=mini.root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "source_hash sha256:" in result.stdout
     assert mini.problems() == []
 
 
 def test_cli_exit_status_and_summary(mini):
-    clean = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    clean = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert clean.returncode == 0
     assert clean.stdout.strip() == "checked 4 pages: no problems"
     mini.edit(EN, "1,162", "1,126")
     mini.edit(EN, "{#s-1-1}", "{#s-1-x}")
-    broken = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    broken = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert broken.returncode == 1
     lines = broken.stdout.strip().splitlines()
     assert len(lines) == 4  # all three problems of two slips in one run, then the summary
@@ -245,7 +245,7 @@ def test_cli_exit_status_and_summary(mini):
 
 def test_cli_json_output(mini):
     mini.edit(EN, "1,162", "1,126")
-    result = subprocess.run([*CHECK, str(mini.root), "--format", "json"], capture_output=True, text=True)
+    result = run([*CHECK, str(mini.root), "--format", "json"], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["problems"] == [{"path": EN, "line": 10, "check": "numbers", "message": f"1162 (= 1,162) of #p-1-1-1 at {ZH}:9 is not in the English"}]
@@ -262,14 +262,14 @@ def test_bad_input_never_gives_a_traceback(mini, damage):
         path.write_text("---\n: : :\n---\n")
     else:
         path.write_text("```\n")
-    result = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    result = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stdout.startswith(f"{EN}:")
 
 
 def test_cli_without_a_project(tmp_path):
-    result = subprocess.run([*CHECK, str(tmp_path)], capture_output=True, text=True)
+    result = run([*CHECK, str(tmp_path)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert result.returncode == 2
     assert "no docs/ folder here" in result.stderr
 
