@@ -278,3 +278,55 @@ def test_malformed_data_file_is_named(mini):
     mini.path("reports/demo/glossary.yml").write_text("terms:\n  - id: x\n    zh: [unclosed\n", encoding="utf-8")
     problems = mini.problems()
     assert problems == ["reports/demo/glossary.yml:4: [input] malformed YAML: did not find expected ',' or ']'"]
+
+
+# The scripts check: each way a page or data file could run code on the published site.
+INDEX_EN = "docs/demo/index.en.md"
+AS_FOLLOWS = "We report as follows:"
+SCRIPTS = {
+    "script tag": (AS_FOLLOWS + " <script>alert(1)</script>", "raw <script> tag: a page may not run code"),
+    "script tag, upper case, entity-encoded bracket": (AS_FOLLOWS + " &lt;SCRIPT src=x.js>", "raw <script> tag: a page may not run code"),
+    "iframe": (AS_FOLLOWS + ' <iframe src="https://example.org/"></iframe>', "raw <iframe> tag: a page may not embed another page"),
+    "object": (AS_FOLLOWS + ' <object data="x.swf"></object>', "raw <object> tag: a page may not embed a plug-in or page"),
+    "embed": (AS_FOLLOWS + ' <embed src="x.swf">', "raw <embed> tag: a page may not embed a plug-in"),
+    "event handler": (
+        AS_FOLLOWS + ' <img alt="" src="x.png" onerror="alert(1)">',
+        "inline event handler (on…=): a page may not run code; link to a page instead",
+    ),
+    "javascript link": (AS_FOLLOWS + " [more](javascript:alert(1))", "javascript: URL: a link may not run code"),
+    "javascript link, entity-encoded": (AS_FOLLOWS + " [more](jav&#x61;script&#58;alert(1))", "javascript: URL: a link may not run code"),
+    "data URL": (AS_FOLLOWS + " [more](data:text/html;base64,PHNjcmlwdD4=)", "data: URL: link to a file of the site instead of embedding it in the page"),
+}
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_scripts_check_names_active_content(mini, name):
+    text, message = SCRIPTS[name]
+    mini.edit(INDEX_EN, AS_FOLLOWS, text)
+    # Only this check: a Markdown link to a URL also draws the links check's complaint.
+    assert mini.problems("scripts") == [f"{INDEX_EN}:14: [scripts] {message}"]
+
+
+def test_scripts_check_names_an_event_handler_in_an_attribute_list(mini):
+    mini.edit(INDEX_EN, "{: #p-0-1 }", '{: #p-0-1 onclick="alert(1)" }')
+    assert mini.problems() == [f"{INDEX_EN}:15: [scripts] inline event handler (on…=): a page may not run code; link to a page instead"]
+
+
+def test_scripts_check_reads_data_files(mini):
+    mini.edit(
+        "reports/demo/glossary.yml",
+        "note_en: A government that acts under law.",
+        'note_en: A government that acts <a href="javascript:alert(1)">under law</a>.',
+    )
+    mini.path("reports/demo/extra.yaml").write_text("a: 1\nb: <iframe src=x>\n", encoding="utf-8")
+    assert mini.problems() == [
+        "reports/demo/extra.yaml:2: [scripts] raw <iframe> tag: a page may not embed another page",
+        "reports/demo/glossary.yml:8: [scripts] javascript: URL: a link may not run code",
+    ]
+
+
+def test_scripts_check_leaves_code_and_prose_alone(mini):
+    mini.edit(INDEX_EN, AS_FOLLOWS, AS_FOLLOWS + " `<script>` and ``onload=`` are shown as code; data: one; carry on = go")
+    path = mini.path(INDEX_EN)
+    path.write_text(path.read_text(encoding="utf-8") + '\n```html\n<script>alert(1)</script>\n<a href="javascript:x">x</a>\n```\n', encoding="utf-8")
+    assert mini.problems() == []
