@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition.browser import ARGS, find_chromium, serve  # noqa: E402
+from edition.browser import ARGS, find_chromium, serve, wait_until  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
 from edition.lighthouse import CATEGORIES, PAGES, audit  # noqa: E402
 from edition.measure import first_view, gzip_size, search_indexes, site_pages  # noqa: E402
@@ -95,11 +95,11 @@ def browser_measures(site: Path) -> dict:
             for query in queries:
                 field.fill("")
                 field.dispatch_event("keyup")
-                page.wait_for_function("!/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+                wait_until(page, "!/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
                 began = time.perf_counter()
                 field.fill(query)
                 field.dispatch_event("keyup")
-                page.wait_for_function("/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+                wait_until(page, "/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
                 times.append(time.perf_counter() - began)
             search["zh" if start == "/" else "en"] = {"first_query_ms": times[0] * 1000, "later_queries_median_ms": statistics.median(times[1:]) * 1000}
             page.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.browser import find_chromium
+from edition.browser import find_chromium, wait_until
 
 # True once no CSS transition or finite animation is running: the state a reader sees when
 # the page has come to rest. Material fades its search results in (opacity, 0.4 s); axe
@@ -18,7 +18,7 @@ SETTLED = "document.getAnimations().every(a => a.playState !== 'running' || a.ef
 
 def settle(page) -> None:
     """Wait until the page is at rest: every transition and finite animation has ended."""
-    page.wait_for_function(SETTLED)
+    wait_until(page, SETTLED)
 
 
 def chromium_path() -> str:

@@ -10,6 +10,8 @@ import pytest
 from browsing import Visit
 from playwright.sync_api import expect
 
+from edition.browser import wait_until
+
 PAGES = [
     "/",
     "/yushan-2023/",
@@ -70,7 +72,7 @@ def test_language_switch_keeps_the_paragraph_scrolled_to(browser, server):
     assert visit.page.url.endswith("/en/yushan-2023/part-1/#p-1-4-2")
     # The browser scrolls to the anchor as the page lays out: wait for it, then confirm.
     in_view = "(t => 0 <= t && t < 200)(document.getElementById('p-1-4-2').getBoundingClientRect().top)"
-    visit.page.wait_for_function(in_view)
+    wait_until(visit.page, in_view)
 
 
 def test_not_found_page_speaks_both_languages(browser, server):
@@ -126,10 +128,10 @@ def search(visit: Visit, query: str) -> list[str]:
     meta = "document.querySelector('.md-search-result__meta').textContent"
     field.fill("")  # start from the empty state, so no result of an earlier query is read
     field.dispatch_event("keyup")
-    visit.page.wait_for_function(f"!/\\d|没有|No matching/.test({meta})")
+    wait_until(visit.page, f"!/\\d|没有|No matching/.test({meta})")
     field.fill(query)  # as an input method inserts Chinese: no key event per character
     field.dispatch_event("keyup")
-    visit.page.wait_for_function(f"/\\d|没有|No matching/.test({meta})")
+    wait_until(visit.page, f"/\\d|没有|No matching/.test({meta})")
     hrefs = visit.page.evaluate("Array.from(document.querySelectorAll('.md-search-result__item a'), a => a.href)")
     found = []
     for href in hrefs:
@@ -224,7 +226,7 @@ def test_side_by_side_rows_pair_the_languages(browser, server):
     assert "1,162 items" in cells.nth(1).inner_text()
     assert cells.nth(0).get_attribute("lang") == "zh-Hans"
     # The row is in view, below the header, once the browser has scrolled to the anchor.
-    visit.page.wait_for_function("(t => 0 < t && t < 120)(document.getElementById('p-1-2-1').getBoundingClientRect().top)")
+    wait_until(visit.page, "(t => 0 < t && t < 120)(document.getElementById('p-1-2-1').getBoundingClientRect().top)")
 
 
 def test_paragraph_links_to_its_row_and_back(browser, server):
@@ -244,7 +246,7 @@ def test_paragraph_permalink_shows_on_keyboard_focus(browser, server):
     assert visit.page.evaluate("e => getComputedStyle(e).opacity", link.element_handle()) == "0"
     link.focus()
     # It fades in (125 ms): wait for full opacity, which never comes if focus does not show it.
-    visit.page.wait_for_function("e => getComputedStyle(e).opacity === '1'", arg=link.element_handle())
+    wait_until(visit.page, "getComputedStyle(arg).opacity === '1'", arg=link.element_handle())
 
 
 def test_side_by_side_stacks_on_a_phone(browser, server):
