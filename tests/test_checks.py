@@ -277,7 +277,9 @@ def test_cli_without_a_project(tmp_path):
 def test_malformed_data_file_is_named(mini):
     mini.path("reports/demo/glossary.yml").write_text("terms:\n  - id: x\n    zh: [unclosed\n", encoding="utf-8")
     problems = mini.problems()
-    assert problems == ["reports/demo/glossary.yml:4: [input] malformed YAML: did not find expected ',' or ']'"]
+    # Line 3, where the bracket opens: PyYAML marks the end of the input (line 4, past the
+    # last line); the edition names the last line instead, a line that exists.
+    assert problems == ["reports/demo/glossary.yml:3: [input] malformed YAML: did not find expected ',' or ']'"]
 
 
 # The scripts check: each way a page or data file could run code on the published site.
@@ -330,3 +332,18 @@ def test_scripts_check_leaves_code_and_prose_alone(mini):
     path = mini.path(INDEX_EN)
     path.write_text(path.read_text(encoding="utf-8") + '\n```html\n<script>alert(1)</script>\n<a href="javascript:x">x</a>\n```\n', encoding="utf-8")
     assert mini.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("terms:\n  - id: x\n    zh: 法治\n", "reports/demo/glossary.yml:2: [input] terms entry 1: lacks en"),
+        ("terms:\n  - just text\n", "reports/demo/glossary.yml:2: [input] terms entry 1: expected a mapping of keys to values, found str"),
+        ("terms: 3\n", "reports/demo/glossary.yml:1: [input] terms: expected a list of entries (- …), found int"),
+        ("terms:\n  - {id: x, zh: 法治, en: rule, variants: 7}\n", "reports/demo/glossary.yml:2: [input] terms entry 1: variants: expected a list of text"),
+    ],
+)
+def test_ill_shaped_data_entry_is_named_not_a_crash(mini, text, expected):
+    """Valid YAML of the wrong shape: named at the entry's line, and the checks go on."""
+    mini.path("reports/demo/glossary.yml").write_text(text, encoding="utf-8")
+    assert expected in mini.problems()
