@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
+from edition.processes import run
 
 EN = "docs/demo/part-1.en.md"
 ZH = "docs/demo/part-1.md"
@@ -263,7 +263,7 @@ def test_three_glosses_pass_and_one_expression_counts_once(mini):
 
 
 def git(root, *args):
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    run(["git", "-C", str(root), *args], what=f"git {args[0]}", timeout=60, check=True, capture_output=True)
 
 
 def test_stale_translation_shows_what_changed_in_the_chinese(mini):
@@ -280,19 +280,19 @@ def test_stale_translation_shows_what_changed_in_the_chinese(mini):
 def test_mark_reviewed_clears_a_stale_translation(mini):
     mini.edit("docs/demo/index.md", "现报告如下：", "现报告如下:")
     assert [p for p in mini.problems() if "[stale]" in p]
-    result = subprocess.run([*CHECK, "--mark-reviewed", "docs/demo/index.en.md"], cwd=mini.root, capture_output=True, text=True)
+    result = run([*CHECK, "--mark-reviewed", "docs/demo/index.en.md"], what="scripts/check.py", timeout=120, cwd=mini.root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "source_hash sha256:" in result.stdout
     assert mini.problems() == []
 
 
 def test_cli_exit_status_and_summary(mini):
-    clean = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    clean = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert clean.returncode == 0
     assert clean.stdout.strip() == "checked 6 pages: no problems"
     mini.edit(EN, "1,162", "1,126")
     mini.edit(EN, "{#s-1-1}", "{#s-1-x}")
-    broken = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    broken = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert broken.returncode == 1
     lines = broken.stdout.strip().splitlines()
     assert len(lines) == 4  # all three problems of two slips in one run, then the summary
@@ -301,7 +301,7 @@ def test_cli_exit_status_and_summary(mini):
 
 def test_cli_json_output(mini):
     mini.edit(EN, "1,162", "1,126")
-    result = subprocess.run([*CHECK, str(mini.root), "--format", "json"], capture_output=True, text=True)
+    result = run([*CHECK, str(mini.root), "--format", "json"], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["problems"] == [{"path": EN, "line": 10, "check": "numbers", "message": f"1162 (= 1,162) of #p-1-1-1 at {ZH}:9 is not in the English"}]
@@ -318,14 +318,14 @@ def test_bad_input_never_gives_a_traceback(mini, damage):
         path.write_text("---\n: : :\n---\n")
     else:
         path.write_text("```\n")
-    result = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    result = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stdout.startswith(f"{EN}:")
 
 
 def test_cli_without_a_project(tmp_path):
-    result = subprocess.run([*CHECK, str(tmp_path)], capture_output=True, text=True)
+    result = run([*CHECK, str(tmp_path)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert result.returncode == 2
     assert "no docs/ folder here" in result.stderr
 
@@ -333,4 +333,73 @@ def test_cli_without_a_project(tmp_path):
 def test_malformed_data_file_is_named(mini):
     mini.path("reports/demo/glossary.yml").write_text("terms:\n  - id: x\n    zh: [unclosed\n", encoding="utf-8")
     problems = mini.problems()
-    assert problems == ["reports/demo/glossary.yml:4: [input] malformed YAML: did not find expected ',' or ']'"]
+    # Line 3, where the bracket opens: PyYAML marks the end of the input (line 4, past the
+    # last line); the edition names the last line instead, a line that exists.
+    assert problems == ["reports/demo/glossary.yml:3: [input] malformed YAML: did not find expected ',' or ']'"]
+
+
+# The scripts check: each way a page or data file could run code on the published site.
+INDEX_EN = "docs/demo/index.en.md"
+AS_FOLLOWS = "We report as follows:"
+SCRIPTS = {
+    "script tag": (AS_FOLLOWS + " <script>alert(1)</script>", "raw <script> tag: a page may not run code"),
+    "script tag, upper case, entity-encoded bracket": (AS_FOLLOWS + " &lt;SCRIPT src=x.js>", "raw <script> tag: a page may not run code"),
+    "iframe": (AS_FOLLOWS + ' <iframe src="https://example.org/"></iframe>', "raw <iframe> tag: a page may not embed another page"),
+    "object": (AS_FOLLOWS + ' <object data="x.swf"></object>', "raw <object> tag: a page may not embed a plug-in or page"),
+    "embed": (AS_FOLLOWS + ' <embed src="x.swf">', "raw <embed> tag: a page may not embed a plug-in"),
+    "event handler": (
+        AS_FOLLOWS + ' <img alt="" src="x.png" onerror="alert(1)">',
+        "inline event handler (on…=): a page may not run code; link to a page instead",
+    ),
+    "javascript link": (AS_FOLLOWS + " [more](javascript:alert(1))", "javascript: URL: a link may not run code"),
+    "javascript link, entity-encoded": (AS_FOLLOWS + " [more](jav&#x61;script&#58;alert(1))", "javascript: URL: a link may not run code"),
+    "data URL": (AS_FOLLOWS + " [more](data:text/html;base64,PHNjcmlwdD4=)", "data: URL: link to a file of the site instead of embedding it in the page"),
+}
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_scripts_check_names_active_content(mini, name):
+    text, message = SCRIPTS[name]
+    mini.edit(INDEX_EN, AS_FOLLOWS, text)
+    # Only this check: a Markdown link to a URL also draws the links check's complaint.
+    assert mini.problems("scripts") == [f"{INDEX_EN}:14: [scripts] {message}"]
+
+
+def test_scripts_check_names_an_event_handler_in_an_attribute_list(mini):
+    mini.edit(INDEX_EN, "{: #p-0-1 }", '{: #p-0-1 onclick="alert(1)" }')
+    assert mini.problems() == [f"{INDEX_EN}:15: [scripts] inline event handler (on…=): a page may not run code; link to a page instead"]
+
+
+def test_scripts_check_reads_data_files(mini):
+    mini.edit(
+        "reports/demo/glossary.yml",
+        "note_en: A government that acts under law.",
+        'note_en: A government that acts <a href="javascript:alert(1)">under law</a>.',
+    )
+    mini.path("reports/demo/extra.yaml").write_text("a: 1\nb: <iframe src=x>\n", encoding="utf-8")
+    assert mini.problems() == [
+        "reports/demo/extra.yaml:2: [scripts] raw <iframe> tag: a page may not embed another page",
+        "reports/demo/glossary.yml:8: [scripts] javascript: URL: a link may not run code",
+    ]
+
+
+def test_scripts_check_leaves_code_and_prose_alone(mini):
+    mini.edit(INDEX_EN, AS_FOLLOWS, AS_FOLLOWS + " `<script>` and ``onload=`` are shown as code; data: one; carry on = go")
+    path = mini.path(INDEX_EN)
+    path.write_text(path.read_text(encoding="utf-8") + '\n```html\n<script>alert(1)</script>\n<a href="javascript:x">x</a>\n```\n', encoding="utf-8")
+    assert mini.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("terms:\n  - id: x\n    zh: 法治\n", "reports/demo/glossary.yml:2: [input] terms entry 1: lacks en"),
+        ("terms:\n  - just text\n", "reports/demo/glossary.yml:2: [input] terms entry 1: expected a mapping of keys to values, found str"),
+        ("terms: 3\n", "reports/demo/glossary.yml:1: [input] terms: expected a list of entries (- …), found int"),
+        ("terms:\n  - {id: x, zh: 法治, en: rule, variants: 7}\n", "reports/demo/glossary.yml:2: [input] terms entry 1: variants: expected a list of text"),
+    ],
+)
+def test_ill_shaped_data_entry_is_named_not_a_crash(mini, text, expected):
+    """Valid YAML of the wrong shape: named at the entry's line, and the checks go on."""
+    mini.path("reports/demo/glossary.yml").write_text(text, encoding="utf-8")
+    assert expected in mini.problems()

@@ -11,8 +11,9 @@ from typing import Any
 import yaml
 
 from .blocks import Block, Page, read_page
+from .data_shapes import conform
 from .problems import Problem
-from .yaml_data import load_yaml
+from .yaml_data import error_line, load_yaml
 
 DEFAULT_LANGUAGE = "zh"
 LANGUAGES = ("zh", "en")
@@ -65,17 +66,19 @@ class Report:
         if not path.exists():
             return {}
         try:
-            data = load_yaml(path.read_text(encoding="utf-8")) or {}
+            text = path.read_text(encoding="utf-8")
+            data = load_yaml(text) or {}
         except UnicodeDecodeError as error:
             self.problems.append(Problem(path, 0, "input", f"not valid UTF-8 (offset {error.start})"))
             return {}
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            self.problems.append(Problem(path, mark.line + 1 if mark else 0, "input", f"malformed YAML: {getattr(error, 'problem', None) or error}"))
+            self.problems.append(Problem(path, error_line(error, text), "input", f"malformed YAML: {getattr(error, 'problem', None) or error}"))
             return {}
         if not isinstance(data, dict):
             self.problems.append(Problem(path, 1, "input", "expected a mapping of keys to values"))
             return {}
+        data, problems = conform(path, text, data)  # ill-shaped entries are named and left out
+        self.problems.extend(problems)
         return data
 
 
@@ -133,11 +136,11 @@ class Project:
     def reports(self) -> list[Report]:
         reports = []
         for config_path in sorted((self.root / "reports").glob("*/report.yml")):
+            text = config_path.read_text(encoding="utf-8")
             try:
-                config = load_yaml(config_path.read_text(encoding="utf-8")) or {}
+                config = load_yaml(text) or {}
             except yaml.YAMLError as error:
-                mark = getattr(error, "problem_mark", None)
-                self.problems.append(Problem(config_path, mark.line + 1 if mark else 1, "input", f"malformed YAML: {getattr(error, 'problem', error)}"))
+                self.problems.append(Problem(config_path, error_line(error, text), "input", f"malformed YAML: {getattr(error, 'problem', error)}"))
                 continue
             missing = [key for key in ("source", "sha256", "pages") if key not in config]
             if missing:

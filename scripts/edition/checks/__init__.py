@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..problems import Problem
 from ..project import Project
 from . import (
+    active_content,
     block_parity,
     heading_parity,
     inline_glosses,
@@ -30,6 +31,7 @@ CHECKS = [
     integrity,
     restoration_notes,
     key_figures,
+    active_content,
 ]
 NAMES = [module.NAME for module in CHECKS]
 
