@@ -169,7 +169,7 @@ PHASES = [
     ("of which the jieba dictionary load (once per build)", "jieba/__init__.py", "initialize"),
     ("content checks (hooks: on_pre_build)", "scripts/hooks.py", "on_pre_build"),
     ("directives: glossary, side by side, notes (hooks: on_page_markdown)", "scripts/hooks.py", "on_page_markdown"),
-    ("paragraph links, tooltips, lang spans (hooks: on_page_content)", "scripts/hooks.py", "on_page_content"),
+    ("paragraph links, term marks, lang spans (hooks: on_page_content)", "scripts/hooks.py", "on_page_content"),
     ("page dates from git (hooks: on_page_context)", "scripts/hooks.py", "on_page_context"),
     ("search index split, downloads (hooks: on_post_build)", "scripts/hooks.py", "on_post_build"),
     ("the second language's build (mkdocs-static-i18n)", "mkdocs_static_i18n/plugin.py", "on_post_build"),
