@@ -33,14 +33,15 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
+from edition.css_diet import trim_material_stylesheet  # noqa: E402
 from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.glossary import load_terms  # noqa: E402
+from edition.hints import mark_terms, write_definitions  # noqa: E402
 from edition.problems import summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
 from edition.search_index import split_search_index  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
-from edition.hints import mark_terms, write_definitions  # noqa: E402
 from edition.ui_language import localise_ui  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -49,7 +50,9 @@ PARAGRAPH = re.compile(r'(<p id="(p-[\w-]+)"[^>]*>)(.*?)(</p>)', re.S)
 TOKEN = re.compile(r"(<[^>]+>)")
 # A Chinese run takes in the curly quotes, dashes and ellipses inside it (so that they are
 # drawn from the CJK font), not those that close it in the English sentence around it.
-CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef·]|[“”‘’—…]+(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]))*")
+CJK_RUN = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef·]|[“”‘’—…]+(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]))*"
+)
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
 
 
@@ -84,8 +87,10 @@ def on_post_build(config) -> None:
     counts = split_search_index(Path(config.site_dir), DEFAULT_LANGUAGE, others)
     log.info("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
     written = write_downloads(_project(config), Path(config.site_dir))
-    written += write_definitions(_project(config), Path(config.site_dir), {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     log.info(f"downloads: {len(written)} files")
+    write_definitions(_project(config), Path(config.site_dir), {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
+    for path, before, after in trim_material_stylesheet(Path(config.site_dir)):
+        log.info(f"{path.name}: {before} → {after} bytes without unused features (edition/css_diet.py)")
 
 
 def on_page_context(context, page, config, nav):
