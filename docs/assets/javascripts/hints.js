@@ -46,7 +46,8 @@
     tip.addEventListener("pointerleave", function (event) {
       if (current && !current.contains(event.relatedTarget)) hide();
     });
-    document.body.appendChild(tip);
+    // Inside the main landmark, so that all content is in a landmark (axe: region).
+    (document.querySelector("main") || document.body).appendChild(tip);
     return tip;
   }
 
@@ -70,8 +71,10 @@
     var rect = mark.getClientRects()[0] || mark.getBoundingClientRect();
     var width = box.offsetWidth;
     var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
-    box.style.left = left + window.scrollX + "px";
-    box.style.top = rect.bottom + window.scrollY + "px";
+    // Coordinates relative to the box's containing block, whichever element that is.
+    var origin = box.offsetParent ? box.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
+    box.style.left = left - origin.left + "px";
+    box.style.top = rect.bottom - origin.top + "px";
   }
 
   function show(mark) {
