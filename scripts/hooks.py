@@ -37,6 +37,7 @@ from edition.css_diet import trim_material_stylesheet  # noqa: E402
 from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.glossary import load_terms  # noqa: E402
+from edition.minify import minify_assets  # noqa: E402
 from edition.hints import mark_terms, write_definitions  # noqa: E402
 from edition.problems import summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
@@ -91,6 +92,7 @@ def on_post_build(config) -> None:
     write_definitions(_project(config), Path(config.site_dir), {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     for path, before, after in trim_material_stylesheet(Path(config.site_dir)):
         log.info(f"{path.name}: {before} → {after} bytes without unused features (edition/css_diet.py)")
+    minify_assets(Path(config.site_dir), [str(path) for path in (*config.extra_css, *config.extra_javascript)])
 
 
 def on_page_context(context, page, config, nav):

@@ -11,6 +11,7 @@ from pathlib import Path
 import material
 import pytest
 
+from conftest import ROOT
 from edition.css_diet import UNUSED, trim
 
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates/assets/stylesheets").glob("main.*.min.css"))
@@ -108,3 +109,15 @@ def test_no_page_uses_a_trimmed_feature(site):
 def test_trim_keeps_unrelated_rules_and_at_rules():
     css = '@charset "UTF-8";:root{--md-admonition-icon--note:url("a{b}");--md-admonition-icon--bug:url(x)}.md-typeset .admonition.bug,.md-typeset .bug>summary{color:red}@media screen{.tabbed-set{x:y}.md-nav{a:b}}.md-typeset .note{c:d}'
     assert trim(css) == '@charset "UTF-8";:root{--md-admonition-icon--note:url("a{b}")}@media screen{.md-nav{a:b}}.md-typeset .note{c:d}'
+
+
+def test_own_assets_are_served_without_comments(site):
+    from edition.minify import minify_css, minify_js
+
+    assert minify_js('// why\nvar a = "http://x"; // kept\n  if (a) {\n    // why\n    go();\n  }\n') == 'var a = "http://x"; // kept\nif (a) {\ngo();\n}'
+    assert minify_css("/* why */\n.a {\n  color: red; /* x */\n}\n") == ".a {\ncolor: red;\n}"
+    for rel in ("assets/edition.css", "assets/javascripts/edition.js", "assets/javascripts/hints.js"):
+        source = (ROOT / "docs" / rel).read_text(encoding="utf-8")
+        served = (site / rel).read_text(encoding="utf-8")
+        assert len(served) < 0.9 * len(source), rel
+        assert "/*" not in served if rel.endswith(".css") else not any(line.startswith("//") for line in served.splitlines()), rel
