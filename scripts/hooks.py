@@ -37,8 +37,8 @@ from edition.css_diet import trim_material_stylesheet  # noqa: E402
 from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.glossary import load_terms  # noqa: E402
-from edition.minify import minify_assets  # noqa: E402
 from edition.hints import mark_terms, write_definitions  # noqa: E402
+from edition.minify import minify_assets  # noqa: E402
 from edition.problems import summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
 from edition.search_index import split_search_index  # noqa: E402
