@@ -10,7 +10,8 @@
   mkdocs-static-i18n has written it: its on_post_build runs at priority -100), and write
   the downloads (aligned corpus, full texts, key figures, source) into the site;
 - on_page_content: give each report paragraph its permalink and side-by-side link, mark
-  glossary terms in the English text with tooltips, link
+  notable glossary terms for hints (edition/hints.py; their definitions file is written
+  on_post_build), link
   the editor's 〔…〕 restorations to their notes (Chinese pages) and mark Chinese words
   inside English pages with lang="zh-Hans".
 """
@@ -33,20 +34,27 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
 from edition.csp import add_csp  # noqa: E402
+from edition.css_diet import trim_material_stylesheet  # noqa: E402
 from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.glossary import load_terms  # noqa: E402
+from edition.hints import mark_terms, write_definitions  # noqa: E402
+from edition.minify import minify_assets  # noqa: E402
 from edition.problems import summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
 from edition.search_index import split_search_index  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
-from edition.tooltips import add_tooltips  # noqa: E402
+from edition.ui_language import localise_ui  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
 
 PARAGRAPH = re.compile(r'(<p id="(p-[\w-]+)"[^>]*>)(.*?)(</p>)', re.S)
 TOKEN = re.compile(r"(<[^>]+>)")
-CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef·]*")
+# A Chinese run takes in the curly quotes, dashes and ellipses inside it (so that they are
+# drawn from the CJK font), not those that close it in the English sentence around it.
+CJK_RUN = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef·]|[“”‘’—…]+(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]))*"
+)
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
 
 
@@ -82,6 +90,10 @@ def on_post_build(config) -> None:
     log.info("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
     written = write_downloads(_project(config), Path(config.site_dir))
     log.info(f"downloads: {len(written)} files")
+    write_definitions(_project(config), Path(config.site_dir), {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
+    for path, before, after in trim_material_stylesheet(Path(config.site_dir)):
+        log.info(f"{path.name}: {before} → {after} bytes without unused features (edition/css_diet.py)")
+    minify_assets(Path(config.site_dir), [str(path) for path in (*config.extra_css, *config.extra_javascript)])
     # Keep last: the policy hashes each page's inline scripts as written (both languages).
     log.info(f"content-security-policy: {add_csp(Path(config.site_dir), live_reload=_serving)} pages")
 
@@ -154,10 +166,11 @@ def on_page_content(html: str, page, config, files) -> str:
     base = "" if path.name.split(".")[0] == "index" else "../"
     if report is not None:
         html = link_paragraphs(html, base, lang) + citation_data(report, lang)
-    if report is not None and lang != "zh":
+    if report is not None:
         zh_page = project.page(counterpart(path, DEFAULT_LANGUAGE))
         zh_blocks = {b.id: b.text for b in zh_page.blocks if b.id and b.is_text}
-        html = add_tooltips(html, zh_blocks, load_terms(report), f"{base}glossary/")
+        html = mark_terms(html, zh_blocks, load_terms(report), lang, f"{base}glossary/")
+    html = localise_ui(html, lang)
     if lang != "zh":
         return mark_chinese(html)
     if report is None or "〔" not in html:
