@@ -165,8 +165,9 @@ def test_switch_hides_marks_and_is_remembered_in_both_languages(browser, server)
     assert page.locator(".md-content a.gloss[href]").count() > 0
     switch.click()
     assert switch.inner_text() == "Term hints: off" and switch.get_attribute("aria-checked") == "false"
-    assert page.locator(".md-content a.gloss[href]").count() == 0  # plain text: no link, no tab stop
-    page.locator(".md-content a.gloss").first.hover()
+    assert page.locator(".md-content a.gloss").count() == 0  # plain text: no link, no tab stop
+    assert page.locator(".md-content span.gloss-off").count() > 0
+    page.locator(".md-content span.gloss-off").first.hover()
     assert page.locator("#term-hint:not([hidden])").count() == 0
     page.reload()
     assert page.locator("button.hints-switch").inner_text() == "Term hints: off"
@@ -174,7 +175,7 @@ def test_switch_hides_marks_and_is_remembered_in_both_languages(browser, server)
     switch = page.locator("button.hints-switch")
     assert switch.inner_text() == "术语提示：关" and page.locator(".md-content a.gloss[href]").count() == 0
     switch.click()
-    assert switch.inner_text() == "术语提示：开"
+    assert switch.inner_text() == "术语提示：开" and page.locator(".md-content span.gloss-off").count() == 0
     page.locator(".md-content a.gloss").first.hover()
     page.wait_for_selector("#term-hint:not([hidden])")
     assert re.search(r"[A-Za-z]", page.inner_text(".term-hint__term"))  # the hint gives the English

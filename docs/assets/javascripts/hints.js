@@ -25,7 +25,7 @@
   }
 
   function definitions(mark) {
-    var url = new URL("hints.json", new URL(mark.getAttribute("href") || mark.dataset.href, location.href)).href;
+    var url = new URL("hints.json", new URL(mark.getAttribute("href"), location.href)).href;
     if (!loaded[url]) {
       loaded[url] = fetch(url).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + url);
@@ -78,7 +78,6 @@
   }
 
   function show(mark) {
-    if (!mark.hasAttribute("href")) return; // hints are off
     var id = mark.hash.replace(/^#term-/, "");
     current = mark;
     definitions(mark).then(function (all) {
@@ -135,15 +134,24 @@
     if (event.key === "Escape" && current) hide();
   });
 
-  // The switch: marks on (links with hints) or off (plain text, no link, no tab stop).
+  // The switch: marks on (links with hints) or off (each link swapped for a plain span of
+  // the same text: no link, no tab stop, nothing a crawler or screen reader takes for one).
+  var plain = [];
+  for (var i = 0; i < marks.length; i++) {
+    var span = document.createElement("span");
+    span.className = "gloss-off";
+    plain.push(span);
+  }
+
   function apply(on) {
     for (var i = 0; i < marks.length; i++) {
-      var link = marks[i];
-      if (on && link.dataset.href) {
-        link.setAttribute("href", link.dataset.href);
-      } else if (!on && link.hasAttribute("href")) {
-        link.dataset.href = link.getAttribute("href");
-        link.removeAttribute("href");
+      var link = marks[i], span = plain[i];
+      if (on && span.parentNode) {
+        while (span.firstChild) link.appendChild(span.firstChild);
+        span.replaceWith(link);
+      } else if (!on && link.parentNode) {
+        while (link.firstChild) span.appendChild(link.firstChild);
+        link.replaceWith(span);
       }
     }
     if (!on) hide();
