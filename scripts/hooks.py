@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 import subprocess

@@ -21,8 +21,8 @@ from html import escape
 from pathlib import Path
 
 from .glossary import load_terms
-from .text import FOOTNOTE_REF
 from .project import Project, Report
+from .text import FOOTNOTE_REF
 
 LABELS = {
     "glossary": {

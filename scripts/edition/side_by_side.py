@@ -42,7 +42,7 @@ def _from_parallel(html: str) -> str:
     to the side-by-side page, a folder down (../editorial-notes/#r-1)."""
     import re
 
-    def fix(match: "re.Match[str]") -> str:
+    def fix(match: re.Match[str]) -> str:
         stem, anchor = match.group(1), match.group(2) or ""
         return f'href="../{"" if stem == "index" else stem + "/"}{anchor}"'
 
