@@ -151,6 +151,8 @@ def on_page_content(html: str, page, config, files) -> str:
     base = "" if path.name.split(".")[0] == "index" else "../"
     if report is not None:
         html = link_paragraphs(html, base, lang) + citation_data(report, lang, path, repository(project.root))
+    elif "data-cite=" in html and (holder := report_for_page(project, path)) is not None:  # the side-by-side rows
+        html += citation_data(holder, lang, path, repository(project.root))
     if report is not None and lang != "zh":
         zh_page = project.page(counterpart(path, DEFAULT_LANGUAGE))
         zh_blocks = {b.id: b.text for b in zh_page.blocks if b.id and b.is_text}

@@ -290,7 +290,7 @@ def test_cite_a_paragraph_and_copy_its_citation(browser, server):
     url = "https://yushan-law-report.github.io/en/yushan-2023/part-1/#p-1-2-1"
     assert texts[0].startswith("Yushan County People's Government. 2024. “Report of the Yushan County People's Government")
     assert "para. p-1-2-1" in texts[0] and url in texts[0] and "Unofficial English translation" in texts[0]
-    assert texts[1].startswith("@misc{yushan2023:p-1-2-1,") and f"url = {{{url}}}" in texts[1]
+    assert texts[1].startswith("@misc{yushan2023:p-1-2-1:en,") and f"url = {{{url}}}" in texts[1]
     (csl,) = json.loads(texts[2])
     assert csl["type"] == "report" and csl["locator"] == "p-1-2-1" and csl["URL"] == url
     assert csl["issued"] == {"date-parts": [[2024, 1, 23]]}

@@ -138,6 +138,7 @@ def parallel(project: Project, report: Report, lang: str) -> str:
     each paragraph row has a Cite button (citing the paragraph on its own page) and, where
     there are any, its translator's and editorial notes.
     """
+    from .citation import page_versions
     from .corpus import aligned_blocks
     from .side_by_side import column_heads, row_notes, section_jumps
 
@@ -160,12 +161,15 @@ def parallel(project: Project, report: Report, lang: str) -> str:
             short = ("中文" if side == "zh" else "英文") if lang == "zh" else ("中文" if side == "zh" else "EN")
             tools = ""
             if side == "en" and r.kind != "heading":
-                # The Cite button cites the paragraph on its page in this page's language.
+                # The Cite button cites the paragraph on its page in this page's language,
+                # in that page's version.
                 page = f"../{r.page + '/' if r.page else ''}"
+                source = report.docs / f"{r.page or 'index'}{'' if lang == 'zh' else '.' + lang}.md"
+                version, day = page_versions(report.docs.resolve()).get(source.resolve(), ("", ""))
                 cite = "引用" if lang == "zh" else "Cite"
                 tools = (
                     f'<span class="parallel-tools"><button type="button" class="para-link para-cite" data-cite="{r.id}" '
-                    f'data-cite-page="{page}" aria-label="{cite} {r.id}">{cite}</button></span>'
+                    f'data-cite-page="{page}" data-cite-version="{version} {day}" aria-label="{cite} {r.id}">{cite}</button></span>'
                 ) + notes.get(r.id, "")
             cells.append(
                 f'<div class="parallel-cell" role="cell" lang="{"zh-Hans" if side == "zh" else "en"}">'

@@ -49,7 +49,7 @@ def key_figures_table(project: Project, report: Report, lang: str) -> str:
         rows.append(f'<tr id="{f.id}">{"".join(cells)}</tr>')
     return (
         '<div class="md-typeset__scrollwrap key-figures"><div class="md-typeset__table">'
-        f'<table class="sortable"><caption>{escape(CAPTION[lang].format(n=len(figures)))}</caption>'
+        f"<table data-sortable><caption>{escape(CAPTION[lang].format(n=len(figures)))}</caption>"
         f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"
     )
 

@@ -126,7 +126,7 @@
 
   // Sortable tables (the key figures): a button in each column head sorts by click or by
   // keyboard; aria-sort tells assistive technology the order.
-  document.querySelectorAll("table.sortable").forEach(function (table) {
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
     var heads = table.querySelectorAll("thead th");
     var body = table.tBodies[0];
     heads.forEach(function (head, column) {

@@ -20,7 +20,10 @@
   }
 
   function currentAnchor() {
-    if (chosen && document.contains(chosen) && shown(chosen) > 0) return "#" + chosen.id;
+    if (chosen && document.contains(chosen) && (shown(chosen) > 0 || window.scrollY <= 0)) {
+      // In view, or the reader went back up to the header or the notice to switch.
+      return "#" + chosen.id;
+    }
     if (window.scrollY <= 0) return ""; // at the top: the page itself
     var best = null, most = 0;
     document.querySelectorAll(BLOCKS).forEach(function (element) {
@@ -57,15 +60,22 @@
 
   function data() {
     var element = document.getElementById("edition-citation");
-    return element ? JSON.parse(element.textContent) : null;
+    var d = element ? JSON.parse(element.textContent) : null;
+    if (d && citedVersion) {
+      var version = citedVersion.split(" ");
+      d.version = version.length > 1 ? version[0] : "";
+      d.version_date = version[version.length - 1] || d.version_date;
+    }
+    return d;
   }
 
   var citedPage = null; // the side-by-side view cites each row's paragraph on its own page
+  var citedVersion = ""; // ... in that page's version: "hash date"
 
   function pageUrl() {
-    if (citedPage) return new URL(citedPage, location.href).href.split("#")[0];
     var canonical = document.querySelector('link[rel="canonical"]');
-    return (canonical ? canonical.href : location.href).split("#")[0];
+    var here = (canonical ? canonical.href : location.href).split("#")[0];
+    return citedPage ? new URL(citedPage, here).href.split("#")[0] : here;
   }
 
   function parts(iso) {
@@ -172,6 +182,7 @@
     var button = event.target.closest && event.target.closest("button[data-cite]");
     if (!button) return;
     citedPage = button.getAttribute("data-cite-page");
+    citedVersion = (button.getAttribute("data-cite-version") || "").trim();
     open(button.getAttribute("data-cite") || null);
   });
 
