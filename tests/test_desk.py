@@ -384,7 +384,7 @@ def test_key_figures_sort_by_click_and_keyboard(browser, server, path, width):
 
 def test_mutation_sorting_as_text_puts_the_values_out_of_order(browser, server):
     page = open_page(
-        browser, server, "/en/yushan-2023/key-figures/", DESKTOP, ("desk.js", "var numeric = head.hasAttribute(", "var numeric = false && head.hasAttribute(")
+        browser, server, "/en/yushan-2023/key-figures/", DESKTOP, ("sortable.js", "var numeric = head.hasAttribute(", "var numeric = false && head.hasAttribute(")
     )
     page.locator("table[data-sortable] th").nth(2).locator("button").click()
     amounts = [float(x) for x in page.locator("table[data-sortable] tbody td:nth-child(3)").evaluate_all("cells => cells.map(c => c.dataset.sort)")]

@@ -1,6 +1,6 @@
 """The key-figures page of a report (the `{{ key_figures }}` directive): every figure of
 key-figures.yml in a sortable table (indicator, value, unit, qualifier), each row linked
-to its paragraph. docs/assets/javascripts/desk.js sorts it; without JavaScript it is a
+to its paragraph. docs/assets/javascripts/sortable.js sorts it; without JavaScript it is a
 plain table in reading order.
 """
 
@@ -47,7 +47,10 @@ def key_figures_table(project: Project, report: Report, lang: str) -> str:
             f'<td><a href="{page}#{f.paragraph_id}">{f.paragraph_id}</a></td>',
         ]
         rows.append(f'<tr id="{f.id}">{"".join(cells)}</tr>')
+    # The sorting script is this page's alone: no other page pays for it at first view.
+    to_root = "../../" if lang == "zh" else "../../../"
     return (
+        f'<script src="{to_root}assets/javascripts/sortable.js" defer></script>'
         '<div class="md-typeset__scrollwrap key-figures"><div class="md-typeset__table">'
         f"<table data-sortable><caption>{escape(CAPTION[lang].format(n=len(figures)))}</caption>"
         f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"

@@ -1,4 +1,5 @@
-// The researcher's desk: clean copying, "report an error" links and sortable tables.
+// The researcher's desk: clean copying and "report an error" links (the key figures'
+// sorting is in sortable.js, loaded by that page alone).
 // No inline code: the page's details come from the #edition-citation JSON data script.
 (function () {
   // Furniture of the page that is not the report's text: paragraph links (¶ ⇄ Cite,
@@ -123,32 +124,4 @@
       document.addEventListener(name, fill, true);
     });
   })();
-
-  // Sortable tables (the key figures): a button in each column head sorts by click or by
-  // keyboard; aria-sort tells assistive technology the order.
-  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
-    var heads = table.querySelectorAll("thead th");
-    var body = table.tBodies[0];
-    heads.forEach(function (head, column) {
-      var button = head.querySelector("button");
-      if (!button) return;
-      button.addEventListener("click", function () {
-        var ascending = head.getAttribute("aria-sort") !== "ascending";
-        var numeric = head.hasAttribute("data-numeric");
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var x = a.cells[column], y = b.cells[column];
-          var p = x.getAttribute("data-sort") || x.textContent.trim();
-          var q = y.getAttribute("data-sort") || y.textContent.trim();
-          var order = numeric ? Number(p) - Number(q) : p.localeCompare(q, document.documentElement.lang);
-          return ascending ? order : -order;
-        });
-        rows.forEach(function (row) { body.appendChild(row); });
-        heads.forEach(function (other) {
-          if (other.querySelector("button")) other.setAttribute("aria-sort", "none");
-        });
-        head.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      });
-    });
-  });
 })();
