@@ -42,7 +42,13 @@ def test_both_languages_show_the_report(browser, server):
 
 def switch_language(visit: Visit, lang: str) -> None:
     visit.page.locator(".md-header__option .md-select").hover()
-    visit.page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
+    link = visit.page.locator(f'a.md-select__link[hreflang="{lang}"]')
+    # A click at the link's place: Locator.click() may scroll the page to "reveal" the
+    # sticky header's link, which moves the reading position the switch keeps.
+    link.wait_for(state="visible")
+    box = link.bounding_box()
+    visit.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    visit.page.wait_for_url(lambda url: ("/en/" in url) == (lang == "en"))
     visit.page.wait_for_load_state("networkidle")
 
 

@@ -110,7 +110,8 @@
       link.target = "_blank";
       link.rel = "noopener";
       link.textContent = zh ? "纠错" : "Report";
-      link.setAttribute("aria-label", (zh ? "报告段落错误 " : "Report an error in ") + paragraph);
+      // The name starts with the visible word, as speech input and WCAG 2.5.3 expect.
+      link.setAttribute("aria-label", zh ? "纠错 " + paragraph + "（报告本段错误）" : "Report an error in " + paragraph);
       link.title = zh ? "在GitHub上报告本段错误" : "Report an error in this paragraph on GitHub";
       links.appendChild(link);
     });

@@ -4,7 +4,6 @@
 // Ids are shared by both languages, so the anchor exists on the other side. The notice's
 // "Chinese original" link does the same.
 (function () {
-  var HEADER = 80; // px hidden under Material's sticky header
   var BLOCKS = ".md-content :is(p, h1, h2, h3, h4, h5, h6, tr, li, .parallel-row)[id]";
   var chosen = null;
 
@@ -14,9 +13,14 @@
     return found && !/^fn/.test(found.id) ? found : null;
   }
 
+  function header() { // px hidden under Material's sticky header
+    var bar = document.querySelector(".md-header");
+    return bar ? bar.getBoundingClientRect().bottom : 0;
+  }
+
   function shown(element) {
     var box = element.getBoundingClientRect();
-    return Math.max(0, Math.min(box.bottom, window.innerHeight) - Math.max(box.top, HEADER));
+    return Math.max(0, Math.min(box.bottom, window.innerHeight) - Math.max(box.top, header()));
   }
 
   function currentAnchor() {
@@ -25,12 +29,17 @@
       return "#" + chosen.id;
     }
     if (window.scrollY <= 0) return ""; // at the top: the page itself
-    var best = null, most = 0;
-    document.querySelectorAll(BLOCKS).forEach(function (element) {
-      if (/^fn/.test(element.id) || (best && best.contains(element))) return;
-      var height = shown(element);
-      if (height > most) { best = element; most = height; }
-    });
+    // The first block that is (nearly) whole in view or fills half the window; failing
+    // that, the one that fills most of it. A block cut off at the top edge is passed over.
+    var blocks = document.querySelectorAll(BLOCKS), best = null, most = 0;
+    for (var i = 0; i < blocks.length; i++) {
+      if (/^fn/.test(blocks[i].id)) continue;
+      var height = shown(blocks[i]);
+      if (height > 0 && (height >= 0.9 * blocks[i].getBoundingClientRect().height || height >= (window.innerHeight - header()) / 2)) {
+        return "#" + blocks[i].id;
+      }
+      if (height > most) { best = blocks[i]; most = height; }
+    }
     return best ? "#" + best.id : location.hash;
   }
 
