@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 import subprocess
@@ -33,6 +32,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
+from edition.citation import citation_data  # noqa: E402
 from edition.csp import add_csp  # noqa: E402
 from edition.css_diet import trim_material_stylesheet  # noqa: E402
 from edition.downloads import write_downloads  # noqa: E402
@@ -43,6 +43,7 @@ from edition.minify import minify_assets  # noqa: E402
 from edition.problems import summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
 from edition.search_index import split_search_index  # noqa: E402
+from edition.site import repository  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
 from edition.ui_language import localise_ui  # noqa: E402
 
@@ -65,6 +66,13 @@ _current: Project | None = None
 
 def _project(config) -> Project:
     return _current or Project(Path(config.config_file_path).resolve().parent)
+
+
+def on_config(config):
+    """ "Edit this page" leads to the repository named once, in extra.repository."""
+    if config.extra.get("repository") and not config.edit_uri:
+        config.edit_uri = config.extra["repository"].rstrip("/") + "/edit/main/docs/"
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -165,7 +173,9 @@ def on_page_content(html: str, page, config, files) -> str:
     report = project.report_of(path)
     base = "" if path.name.split(".")[0] == "index" else "../"
     if report is not None:
-        html = link_paragraphs(html, base, lang) + citation_data(report, lang)
+        html = link_paragraphs(html, base, lang) + citation_data(report, lang, path, repository(project.root))
+    elif "data-cite=" in html and (holder := report_for_page(project, path)) is not None:  # the side-by-side rows
+        html += citation_data(holder, lang, path, repository(project.root))
     if report is not None:
         zh_page = project.page(counterpart(path, DEFAULT_LANGUAGE))
         zh_blocks = {b.id: b.text for b in zh_page.blocks if b.id and b.is_text}
@@ -177,15 +187,6 @@ def on_page_content(html: str, page, config, files) -> str:
         return html
     notes = report.data("editorial-notes.yml").get("restorations", [])
     return link_restorations(html, notes, base)
-
-
-def citation_data(report, lang: str) -> str:
-    """What the Cite dialog (docs/assets/javascripts/edition.js) formats, from report.yml."""
-    keys = ("title_zh", "title_en", "issuer_zh", "issuer_en", "edition_zh", "edition_en", "translation_licence")
-    data = {key: str(report.config.get(key, "")) for key in keys}
-    data.update(slug=report.slug, published=str(report.config["published"]), translated=str(report.config.get("translated", "")), lang=lang)
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" id="edition-citation">{payload}</script>'
 
 
 def link_paragraphs(html: str, base: str, lang: str) -> str:

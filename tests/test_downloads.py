@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from edition.blocks import read_page
 from edition.project import Project
-from edition.text import plain_text
+from edition.text import plain_text, remove_restorations_keep_content
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -44,8 +44,17 @@ def test_tmx_has_the_tmx_1_4_structure_and_one_unit_per_block(files, block_ids):
         assert all(v.find("seg").text and v.find("seg").text.strip() for v in variants), tu.get("tuid")
 
 
+def test_csvs_start_with_a_byte_order_mark_for_excel(files):
+    # Excel on Chinese Windows reads a CSV without one as GBK: the Chinese comes out garbled.
+    for name in ("yushan-2023-aligned.csv", "yushan-2023-key-figures.csv"):
+        raw = (files / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), name
+        assert not raw[3:].startswith(b"\xef\xbb\xbf"), name  # one mark, not two
+        raw[3:].decode("utf-8")
+
+
 def test_csv_and_jsonl_round_trip_and_agree(files, block_ids):
-    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-aligned.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-aligned.csv").read_text(encoding="utf-8-sig"))))
     records = [json.loads(line) for line in (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [r["id"] for r in records] == block_ids
     assert rows == [{k: str(v) for k, v in r.items()} for r in records]
@@ -85,17 +94,40 @@ def test_downloads_page_links_every_file_in_both_languages(site, files):
 
 
 def test_key_figures_parse_and_match_their_paragraphs(files):
-    columns = ["id", "paragraph_id", "indicator_zh", "indicator_en", "value", "unit", "unit_en", "qualifier", "qualifier_en"]
-    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-key-figures.csv").read_text(encoding="utf-8"))))
+    columns = [
+        "id",
+        "paragraph_id",
+        "indicator_zh",
+        "indicator_en",
+        "value",
+        "unit",
+        "unit_en",
+        "qualifier",
+        "qualifier_en",
+        "source_sentence",
+        "url",
+        "url_en",
+    ]
+    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-key-figures.csv").read_text(encoding="utf-8-sig"))))
     data = json.loads((files / "yushan-2023-key-figures.json").read_text(encoding="utf-8"))
     assert list(rows[0]) == columns
-    assert rows == data
+    # The JSON gives values as numbers (integers where the text has no decimals), the CSV as written.
+    assert all(isinstance(d["value"], (int, float)) and not isinstance(d["value"], bool) for d in data)
+    assert {d["id"]: d["value"] for d in data if d["id"] in ("kf-001", "kf-006", "kf-023")} == {"kf-001": 100, "kf-006": 99.75, "kf-023": 8564.48}
+    assert rows == [d | {"value": r["value"]} for d, r in zip(data, rows, strict=True)]
+    assert [str(d["value"]) for d in data] == [r["value"] for r in rows]
     assert len(rows) >= 70
     by_id = {r["id"]: r for r in rows}
     assert {k: by_id["kf-001"][k] for k in ("paragraph_id", "value", "unit")} == {"paragraph_id": "p-1-1-2", "value": "100", "unit": "场次"}
     records = {r["id"]: r for r in map(json.loads, (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines())}
     for row in rows:  # each figure is written in its paragraph (the build's check reads units too)
         assert row["value"] in records[row["paragraph_id"]]["zh"], row["id"]
+        # ... in the sentence given as its source, a sentence of that paragraph
+        sentence, paragraph = (remove_restorations_keep_content(t) for t in (row["source_sentence"], records[row["paragraph_id"]]["zh"]))
+        assert row["value"] in sentence and sentence in paragraph and sentence[-1] in "。；！？，", row["id"]
+        page = "" if row["paragraph_id"].startswith("p-0-") else f"part-{row['paragraph_id'].split('-')[1]}/"
+        assert row["url"] == f"https://yushan-law-report.github.io/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
+        assert row["url_en"] == f"https://yushan-law-report.github.io/en/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
 
 
 @pytest.fixture(scope="module")
