@@ -259,7 +259,10 @@ def table(r: dict) -> str:
         ("Strict bilingual build (median of 3)", f"{r['build_bilingual_s']:.1f} s"),
         ("Chinese-only build, same content (median of 3)", f"{r['build_chinese_only_s']:.1f} s"),
         ("Content checks, in process (median of 21)", f"{r['check_s'] * 1000:.0f} ms"),
-        (f"First view, largest of {r['pages']} pages ({r['largest_page']['path']}), gzip", kb(r["largest_page"]["gzip_bytes"]) + " (budget 90 KB; covers and sections 75 KB)"),
+        (
+            f"First view, largest of {r['pages']} pages ({r['largest_page']['path']}), gzip",
+            kb(r["largest_page"]["gzip_bytes"]) + " (budget 90 KB; covers and sections 75 KB)",
+        ),
         ("Search index zh, raw / gzip", f"{kb(r['search_index']['zh']['raw_bytes'])} / {kb(r['search_index']['zh']['gzip_bytes'])} (budget 80 KB gzip)"),
         ("Search index en, raw / gzip", f"{kb(r['search_index']['en']['raw_bytes'])} / {kb(r['search_index']['en']['gzip_bytes'])} (budget 80 KB gzip)"),
         (
