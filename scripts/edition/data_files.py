@@ -1,0 +1,166 @@
+"""Reading a report's YAML data files with their line numbers, and validating them.
+
+PyYAML's nodes carry the line of every key and value; the data is built from them here
+(instead of `yaml.load`, which drops the marks and keeps the last of two equal keys), so
+that every problem, a schema violation or a duplicate, names its file and line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .problems import Problem
+from .schemas import SCHEMAS, UNIQUE
+from .yaml_data import LOADER
+
+NAME = "data"
+
+
+@dataclass
+class DataFile:
+    """A data file's content, its problems, and the line of each key or list item."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    lines: dict[tuple, int] = field(default_factory=dict)  # (key, index, …) → 1-based line
+
+    def line(self, path: tuple) -> int:
+        """The line of a place in the data, or of the nearest enclosing place."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def load_data_file(path: Path, schema_name: str | None = None) -> DataFile:
+    """Read, check against its schema (by file name) and return a data file.
+
+    Entries that break the schema are left out of `data` (and named in `problems`), so
+    that the checks and the build that read them never meet a missing key."""
+    result = DataFile()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        result.problems.append(Problem(path, 0, "input", f"not valid UTF-8 (offset {error.start})"))
+        return result
+    try:
+        loader = LOADER(text)
+        try:
+            node = loader.get_single_node()
+            data = _build(node, (), result, path, loader) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        result.problems.append(Problem(path, mark.line + 1 if mark else 0, "input", f"malformed YAML: {getattr(error, 'problem', None) or error}"))
+        return result
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        result.problems.append(Problem(path, 1, "input", "expected a mapping of keys to values"))
+        return result
+    schema = SCHEMAS.get(schema_name or path.name)
+    if schema is not None:
+        data = _validate(data, schema, schema_name or path.name, result, path)
+    result.data = data
+    return result
+
+
+def _build(node: yaml.Node, where: tuple, result: DataFile, path: Path, loader: Any) -> Any:
+    result.lines.setdefault(where, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key == "<<":
+                raise yaml.YAMLError("merge keys (<<) are not used in these files")
+            if key in out:
+                first = result.lines.get((*where, key), 0)
+                result.problems.append(Problem(path, key_node.start_mark.line + 1, NAME, f'duplicate key "{key}" (first on line {first}): keep one'))
+                continue
+            result.lines[(*where, key)] = key_node.start_mark.line + 1
+            out[key] = _build(value_node, (*where, key), result, path, loader)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*where, n), result, path, loader) for n, item in enumerate(node.value)]
+    value = loader.construct_object(node, deep=True)
+    # YAML reads 2024-01-23 as a date; the schemas, the citations and the downloads want
+    # the text as written.
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+@functools.cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    schema = SCHEMAS[name]
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema)
+
+
+def _message(error: jsonschema.ValidationError, where: str) -> str:
+    """A schema violation in words that name the key."""
+    if error.validator == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return f"{where} lacks {', '.join(missing)}"
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        unknown = sorted(set(error.instance) - set(allowed))
+        return f"{where} has unknown key {', '.join(unknown)} (known: {', '.join(allowed)})"
+    if error.validator == "enum":
+        return f"{where} is {error.instance!r}, expected one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "type":
+        kind = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
+        return f"{where} is {error.instance!r}, expected a {kind}"
+    if error.validator == "pattern":
+        return f"{where} is {error.instance!r}, which does not match {error.validator_value}"
+    return f"{where}: {error.message}"
+
+
+def _describe(path: tuple) -> str:
+    """('terms', 3, 'en') → terms[3].en (list positions from 0, as the schema sees them)."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _validate(data: dict[str, Any], schema: dict[str, Any], name: str, result: DataFile, path: Path) -> dict[str, Any]:
+    drop: set[tuple] = set()
+    for error in sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        where = tuple(error.absolute_path)
+        result.problems.append(Problem(path, result.line(where), NAME, _message(error, _describe(where))))
+        if error.validator == "additionalProperties":
+            continue  # an extra key is named, and harmless to the code that reads the rest
+        # Leave out the list entry (or the top-level key) that breaks the schema.
+        drop.add(where[:2] if len(where) >= 2 and isinstance(where[1], int) else where[:1])
+    for key, fields in UNIQUE.get(name, []):
+        seen: dict[Any, int] = {}
+        for n, entry in enumerate(data.get(key) or []):
+            if not isinstance(entry, dict):
+                continue
+            value = tuple(entry.get(f) for f in fields) if isinstance(fields, tuple) else entry.get(fields)
+            if value is None or (isinstance(value, tuple) and None in value):
+                continue
+            label = " and ".join(fields) if isinstance(fields, tuple) else fields
+            shown = ", ".join(map(str, value)) if isinstance(value, tuple) else value
+            if value in seen:
+                first = result.line((key, seen[value]))
+                result.problems.append(Problem(path, result.line((key, n)), NAME, f'duplicate {key} {label} "{shown}" (first on line {first})'))
+                drop.add((key, n))
+            else:
+                seen[value] = n
+    if () in drop:
+        return {}
+    out = dict(data)
+    for key in {d[0] for d in drop if len(d) == 1}:
+        out.pop(key, None)
+    for key in {d[0] for d in drop if len(d) == 2}:
+        if isinstance(out.get(key), list):
+            out[key] = [entry for n, entry in enumerate(out[key]) if (key, n) not in drop]
+    return out
