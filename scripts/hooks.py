@@ -38,6 +38,7 @@ from edition.glossary import load_terms  # noqa: E402
 from edition.problems import summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
 from edition.search_index import split_search_index  # noqa: E402
+from edition.source_fields import expand_source_fields  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
 from edition.tooltips import add_tooltips  # noqa: E402
 
@@ -117,12 +118,13 @@ def last_commit_dates(folder: Path) -> dict[Path, str]:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     path = Path(page.file.abs_src_path)
+    project = _project(config)
+    report = report_for_page(project, path)
+    markdown = expand_source_fields(markdown, project, report, lambda message: log.warning(f"{page.file.src_uri}: {message}"))
     if not page.meta.get("description"):
         page.meta["description"] = description(markdown, path)
     if "{{" not in markdown:
         return markdown
-    project = _project(config)
-    report = report_for_page(project, path)
     lang = language_of(path)
 
     def expand(match: re.Match) -> str:
@@ -132,7 +134,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             return match.group(0)
         return GENERATORS[name](project, report, lang)
 
-    return re.sub(DIRECTIVE.pattern, expand, markdown, flags=re.M)
+    expanded = re.sub(DIRECTIVE.pattern, expand, markdown, flags=re.M)
+    return expand_source_fields(expanded, project, report, lambda message: log.warning(f"{page.file.src_uri}: {message}"))  # {{ fulltext }} brings the cover's
 
 
 def on_page_content(html: str, page, config, files) -> str:

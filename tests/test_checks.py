@@ -157,7 +157,7 @@ MUTATIONS = {
         lambda m: m.edit("reports/demo/source.zh.txt", "偏少", "偏多"),
         [
             f'{ZH}:17: [integrity] text differs from the source at character 8 of this block: expected "…、存在问题行政复议人员偏⟨多。⟩", found "行政复议人员偏⟨少。⟩"',
-            "reports/demo/source.zh.txt: [integrity] sha256 is {digest}, expected b1e07db1c4d9190dca1e1db8f0007a9eb8f7f869b0098ca79dad0e0bac4dff6d (report.yml): the archived source must stay unchanged",
+            "reports/demo/source.zh.txt: [integrity] sha256 is {digest}, expected b1e07db1c4d9190dca1e1db8f0007a9eb8f7f869b0098ca79dad0e0bac4dff6d (report.yml): an archived source stays unchanged; archive a corrected source as a new file beside it",
         ],
     ),
     "an empty file": (lambda m: m.path(EN).write_text(""), [f"{EN}:1: [input] file is empty"]),

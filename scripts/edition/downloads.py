@@ -80,8 +80,8 @@ def _downloads(project: Project, report: Report) -> list[Download]:
         Download(
             report.source.name,
             report.source.read_bytes(),
-            f"存档底本（未改动），SHA-256 {report.config['sha256']}",
-            f"The archived source text (unchanged), SHA-256 {report.config['sha256']}",
+            f"存档底本（未改动），SHA-256 {report.sha256}",
+            f"The archived source text (unchanged), SHA-256 {report.sha256}",
         )
     )
     return files

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .text import format_numbering, numbering
@@ -226,7 +227,10 @@ def write_report(root: Path, raw_path: Path, slug: str, parsed: Parsed) -> list[
     (data / raw_path.name).write_bytes(raw)
     page_names = ["index.md", *[f"part-{p.number}.md" for p in parsed.parts]]
     (data / "report.yml").write_text(
-        f"slug: {slug}\ntitle_zh: {parsed.title}\nsource: {raw_path.name}\nsha256: {hashlib.sha256(raw).hexdigest()}\n"
+        f"slug: {slug}\ntitle_zh: {parsed.title}\n"
+        f"sources:\n  - file: {raw_path.name}\n    sha256: {hashlib.sha256(raw).hexdigest()}\n"
+        f"    published: {published_date(raw.decode('utf-8', 'replace'))}\n    archived: {date.today().isoformat()}\n"
+        f"source: {raw_path.name}\n"
         f"header_lines: {parsed.header_lines}\npages: [{', '.join(page_names)}]\n",
         encoding="utf-8",
     )
@@ -239,6 +243,16 @@ def write_report(root: Path, raw_path: Path, slug: str, parsed: Parsed) -> list[
     written += [data / raw_path.name, data / "report.yml", data / "editorial-notes.yml", data / "glossary.yml"]
     add_to_nav(root / "mkdocs.yml", parsed.title, [f"{slug}/{name}" for name in page_names])
     return written
+
+
+def published_date(raw: str) -> str:
+    """The first date of the source web page's header (its 发布日期), else today: the
+    maintainer corrects it in report.yml."""
+    found = re.search(r"(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})", "\n".join(raw.split("\n")[:10]))
+    if not found:
+        return date.today().isoformat()
+    year, month, day = (int(x) for x in found.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def add_to_nav(config: Path, title: str, entries: list[str]) -> None:
