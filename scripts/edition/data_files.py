@@ -134,9 +134,14 @@ def _validate(data: dict[str, Any], schema: dict[str, Any], name: str, result: D
     drop: set[tuple] = set()
     for error in sorted(_validator(name).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         where = tuple(error.absolute_path)
-        result.problems.append(Problem(path, result.line(where), NAME, _message(error, _describe(where))))
         if error.validator == "additionalProperties":
-            continue  # an extra key is named, and harmless to the code that reads the rest
+            # The line of the first unknown key, where the fix is.
+            unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=str)
+            result.problems.append(Problem(path, result.line((*where, unknown[0])), NAME, _message(error, _describe(where))))
+            continue
+        result.problems.append(
+            Problem(path, result.line(where), NAME, _message(error, _describe(where)))
+        )  # an extra key is named, and harmless to the code that reads the rest
         # Leave out the list entry (or the top-level key) that breaks the schema.
         drop.add(where[:2] if len(where) >= 2 and isinstance(where[1], int) else where[:1])
     for key, fields in UNIQUE.get(name, []):
