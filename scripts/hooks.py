@@ -35,14 +35,17 @@ from edition.checks import run_checks  # noqa: E402
 from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.glossary import load_terms  # noqa: E402
-from edition.problems import summary  # noqa: E402
+from edition.preview import banner, preview_mode, problems_of_page  # noqa: E402
+from edition.problems import Problem, summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
+from edition.quiet import quiet_build  # noqa: E402
 from edition.search_index import split_search_index  # noqa: E402
 from edition.source_fields import expand_source_fields  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
 from edition.tooltips import add_tooltips  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
+quiet_build()  # before the plugins and jieba speak: see edition/quiet.py
 
 PARAGRAPH = re.compile(r'(<p id="(p-[\w-]+)"[^>]*>)(.*?)(</p>)', re.S)
 TOKEN = re.compile(r"(<[^>]+>)")
@@ -53,6 +56,8 @@ VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
 # The project as parsed at the start of the current build; every event of the build (and
 # of its inner per-language builds) reads the pages from it instead of parsing them again.
 _current: Project | None = None
+# Its problems, for the banners of the preview (make serve).
+_problems: list[Problem] = []
 
 
 def _project(config) -> Project:
@@ -60,12 +65,12 @@ def _project(config) -> Project:
 
 
 def on_pre_build(config) -> None:
-    global _current
+    global _current, _problems
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner per-language build: the checks already ran for this build
     _current = project = Project(Path(config.config_file_path).resolve().parent)
-    problems = run_checks(project)
+    _problems = problems = run_checks(project)
     for problem in problems:
         log.warning(problem.format(project.root))
     if problems:
@@ -79,9 +84,9 @@ def on_post_build(config) -> None:
         return
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     counts = split_search_index(Path(config.site_dir), DEFAULT_LANGUAGE, others)
-    log.info("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
+    log.debug("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
     written = write_downloads(_project(config), Path(config.site_dir))
-    log.info(f"downloads: {len(written)} files")
+    log.debug(f"downloads: {len(written)} files")
 
 
 def on_page_context(context, page, config, nav):
@@ -142,6 +147,8 @@ def on_page_content(html: str, page, config, files) -> str:
     path = Path(page.file.abs_src_path)
     lang = language_of(path)
     project = _project(config)
+    if preview_mode():
+        html = banner(problems_of_page(_problems, path, project.root, project.docs), project.root, lang) + html
     report = project.report_of(path)
     base = "" if path.name.split(".")[0] == "index" else "../"
     if report is not None:
@@ -162,7 +169,7 @@ def citation_data(report, lang: str) -> str:
     """What the Cite dialog (docs/assets/javascripts/edition.js) formats, from report.yml."""
     keys = ("title_zh", "title_en", "issuer_zh", "issuer_en", "edition_zh", "edition_en", "translation_licence")
     data = {key: str(report.config.get(key, "")) for key in keys}
-    data.update(slug=report.slug, published=str(report.config["published"]), translated=str(report.config.get("translated", "")), lang=lang)
+    data.update(slug=report.slug, published=str(report.config.get("published", "")), translated=str(report.config.get("translated", "")), lang=lang)
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/json" id="edition-citation">{payload}</script>'
 
