@@ -72,7 +72,7 @@ def on_pre_build(config) -> None:
     _current = project = Project(Path(config.config_file_path).resolve().parent)
     _problems = problems = run_checks(project)
     for problem in problems:
-        log.warning(problem.format(project.root))
+        log.warning("\n".join(problem.format_all(project.root)))  # with what follows from it, indented
     if problems:
         log.warning(summary(problems, len(project.markdown_files)))
 

@@ -10,6 +10,8 @@ import sys
 import pytest
 
 from conftest import ROOT
+from edition.checks import run_checks
+from edition.project import Project
 
 EN = "docs/demo/part-1.en.md"
 ZH = "docs/demo/part-1.md"
@@ -58,7 +60,10 @@ MUTATIONS = {
             "**2. Ensuring implementation: advancing administrative reconsideration.** A meeting was held on 28 May[^t1]; the mediation rate reached 50.82%.\n{: #p-1-1-2 }\n\n",
             "",
         ),
-        [f"{EN}:10: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here"],
+        [
+            f"{EN}:10: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here",
+            f"{EN}:18: [links] footnote [^t1] is never referenced: refer to it in the text ([^t1]) or delete it",
+        ],
     ),
     "an id used in one language only": (
         lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-2-9 }"),
@@ -69,10 +74,8 @@ MUTATIONS = {
     ),
     "a paragraph without id": (
         lambda m: m.edit(EN, "\n{: #p-2-1 }", ""),
-        [
-            f"{EN}:16: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
-            f'{EN}:18: [ids] paragraph "Administrative reconsideration…" has no id: add {{: #p-… }} on the line after it',
-        ],
+        # The missing block follows from the missing id: folded under it, named by the numbering.
+        [f'{EN}:18: [ids] paragraph "Administrative reconsideration…" has no id: add {{: #p-2-1 }} on the line after it (and 1 problem that follows from it)'],
     ),
     "change a number": (
         lambda m: m.edit(EN, "1,162", "1,126"),
@@ -177,6 +180,7 @@ MUTATIONS = {
         lambda m: m.edit(EN, "# II. Existing", "```\ncode\n\n# II. Existing"),
         [
             f'{EN}:8: [headings] heading #part-2 "二、存在问题" ({ZH}:15) is missing here',
+            f'{EN}:13: [links] footnote reference [^t1] has no definition on this page: add "[^t1]: …" below the text',
             f"{EN}:16: [blocks] code fence ``` is never closed",
         ],
     ),
@@ -189,10 +193,7 @@ MUTATIONS = {
     ),
     "a duplicate id": (
         lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-1-1-1 }"),
-        [
-            f"{EN}:16: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
-            f'{EN}:18: [ids] duplicate id "p-1-1-1" (first used on line 10)',
-        ],
+        [f'{EN}:18: [ids] duplicate id "p-1-1-1" (also on line 10): by the numbering this is #p-2-1: write {{: #p-2-1 }} (and 1 problem that follows from it)'],
     ),
 }
 
@@ -278,3 +279,26 @@ def test_malformed_data_file_is_named(mini):
     mini.path("reports/demo/glossary.yml").write_text("terms:\n  - id: x\n    zh: [unclosed\n", encoding="utf-8")
     problems = mini.problems()
     assert problems == ["reports/demo/glossary.yml:4: [input] malformed YAML: did not find expected ',' or ']'"]
+
+
+def test_a_slip_in_the_first_of_two_equal_ids_is_named_with_its_consequences(mini):
+    """{: #p-1-1-2 } typed for {: #p-1-1-1 }: the numbering shows which of the two is wrong;
+    what the wrong pairing causes is folded under it, and still listed by the CLI."""
+    mini.edit(ZH, "{: #p-1-1-1 }", "{: #p-1-1-2 }")
+    (problem,) = run_checks(Project(mini.root))
+    assert problem.format(mini.root).startswith(
+        f'{ZH}:9: [ids] duplicate id "p-1-1-2" (also on line 12): by the numbering this is #p-1-1-1: write {{: #p-1-1-1 }} (and '
+    )
+    assert problem.follows and all(p.check not in ("ids", "input", "data") for p in problem.follows)
+    result = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == problem.format(mini.root)
+    assert lines[1 : 1 + len(problem.follows)] == [f"    {p.format(mini.root)}" for p in problem.follows]
+    assert lines[-1] == f"checked 4 pages: 1 problem (ids), and {len(problem.follows)} that follow from it"
+
+
+def test_structural_problems_come_first(mini):
+    mini.edit(EN, "1,162", "1,126")  # a number problem early in the page
+    mini.edit(EN, "\n{: #p-2-1 }", "")  # an id problem later in it
+    problems = mini.problems()
+    assert "[ids]" in problems[0] and "[numbers]" in problems[1], problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..causes import root_causes_first
 from ..problems import Problem
 from ..project import Project
 from . import block_parity, heading_parity, integrity, key_figures, links, number_values, page_pairs, stale_translations, terminology
@@ -21,4 +22,5 @@ def run_checks(project: Project, only: list[str] | None = None) -> list[Problem]
     problems.extend(project.problems)
     for report in project.reports:
         problems.extend(report.problems)
-    return sorted(set(problems), key=lambda p: (p.path.as_posix(), p.line, p.check, p.message))
+    ordered = sorted(set(problems), key=lambda p: (p.path.as_posix(), p.line, p.check, p.message))
+    return root_causes_first(ordered)  # structural problems first, their consequences folded in
