@@ -238,8 +238,11 @@ def write_report(root: Path, raw_path: Path, slug: str, parsed: Parsed) -> list[
         f'  - text: "{c}"\n    zh: 原网页的页面元素，不属于报告内容。\n    en: An element of the source web page, not part of the report.\n'
         for c in parsed.chrome
     )
-    (data / "editorial-notes.yml").write_text(f"restorations: []\nqueries: []\nchrome:{chr(10) + chrome if chrome else ' []' + chr(10)}", encoding="utf-8")
-    (data / "glossary.yml").write_text("terms: []\n", encoding="utf-8")
+    about = '# Its format: CONTRIBUTING.md, "Data files", and the commented template at the top of\n# the same file of an earlier report (reports/yushan-2023/{}).\n'
+    (data / "editorial-notes.yml").write_text(
+        about.format("editorial-notes.yml") + f"restorations: []\nqueries: []\nchrome:{chr(10) + chrome if chrome else ' []' + chr(10)}", encoding="utf-8"
+    )
+    (data / "glossary.yml").write_text(about.format("glossary.yml") + "terms: []\n", encoding="utf-8")
     written += [data / raw_path.name, data / "report.yml", data / "editorial-notes.yml", data / "glossary.yml"]
     add_to_nav(root / "mkdocs.yml", parsed.title, [f"{slug}/{name}" for name in page_names])
     return written
