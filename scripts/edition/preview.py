@@ -35,7 +35,8 @@ def problems_of_page(problems: list[Problem], page: Path, root: Path, docs: Path
     for problem in problems:
         path = problem.path.resolve()
         in_docs = docs.resolve() in path.parents
-        if path == page.resolve() or f"{rel}:" in problem.message or not in_docs:
+        follows_here = any(p.path.resolve() == page.resolve() for p in problem.follows)  # the cause, shown where it shows
+        if path == page.resolve() or f"{rel}:" in problem.message or not in_docs or follows_here:
             mine.append(problem)
     return mine
 
@@ -46,5 +47,5 @@ def banner(problems: list[Problem], root: Path, lang: str) -> str:
         return ""
     n = len(problems)
     title = TITLE.get(lang, TITLE["en"]).format(n=n, s="" if n == 1 else "s")
-    items = "".join(f"<li><code>{escape(p.where(root))}</code> [{escape(p.check)}] {escape(p.message)}</li>" for p in problems)
+    items = "".join(f"<li><code>{escape(p.where(root))}</code> [{escape(p.check)}] {escape(p.message + p.consequences)}</li>" for p in problems)
     return f'<div class="admonition failure edition-preview" role="alert"><p class="admonition-title">{escape(title)}</p><ul>{items}</ul></div>'
