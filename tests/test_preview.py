@@ -108,3 +108,26 @@ def test_serve_answers_while_a_check_fails_and_rebuilds_on_a_data_edit(preview, 
 def test_a_published_build_shows_no_preview_banner(site):
     for page in site.rglob("*.html"):
         assert "edition-preview" not in page.read_text(encoding="utf-8"), page
+
+
+def test_each_page_shows_its_own_problems_the_data_files_and_the_causes_of_its_problems(tmp_path):
+    from edition.preview import banner, problems_of_page
+    from edition.problems import Problem
+
+    docs = tmp_path / "docs"
+    zh, en, other = docs / "r" / "part-1.md", docs / "r" / "part-1.en.md", docs / "r" / "part-2.en.md"
+    follower = Problem(en, 27, "blocks", "paragraph #p-1-2-2 has no counterpart")
+    problems = [
+        Problem(zh, 26, "ids", 'duplicate id "p-1-2-3" (also on line 29)', follows=(follower,)),
+        Problem(en, 24, "numbers", "1162 (= 1,162) of #p-1-2-1 at r/part-1.md:23 is not in the English"),
+        Problem(other, 5, "numbers", "7 of #p-2-1 is not in the English"),
+        Problem(tmp_path / "reports" / "r" / "glossary.yml", 40, "data", "terms[4] lacks en"),
+    ]
+    assert problems_of_page(problems, en, tmp_path, docs) == [problems[0], problems[1], problems[3]]
+    assert problems_of_page(problems, zh, tmp_path, docs) == [problems[0], problems[3]]
+    html = banner(problems_of_page(problems, en, tmp_path, docs), tmp_path, "en")
+    assert html.startswith('<div class="admonition failure edition-preview" role="alert">')
+    assert "Preview: the content checks found 3 problems" in html
+    assert "<code>docs/r/part-1.md:26</code> [ids] duplicate id &quot;p-1-2-3&quot; (also on line 29) (and 1 problem that follows from it)" in html
+    assert "预览：内容检查发现2个问题" in banner(problems_of_page(problems, zh, tmp_path, docs), tmp_path, "zh")
+    assert banner([], tmp_path, "en") == ""
