@@ -106,3 +106,37 @@ def test_report_following_a_source_that_is_not_archived(mini):
     status, problems, stderr = cli(mini)
     assert status == 1 and "Traceback" not in stderr
     assert problems[0] == f"{DATA}/report.yml:7: [data] source source-v2.zh.txt is not one of the archived sources (source.zh.txt)"
+
+
+def test_the_quick_validation_never_passes_what_jsonschema_refuses():
+    """load_data_file checks a file with `conforms` first and asks jsonschema (which names
+    the problems) only when it fails: on the real files and on every one-key mutation of
+    their first entries, the two must agree."""
+    import copy
+
+    import jsonschema
+    import yaml
+
+    from edition.data_files import conforms
+
+    for path in sorted((ROOT / "reports").glob("*/*.yml")):
+        schema = SCHEMAS[path.name]
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(yaml.safe_dump(data, default_style='"'))  # dates as text, as the loader keeps them
+        cases = [data]
+        for key, value in data.items():
+            cases += [{**data, key: None}, {k: v for k, v in data.items() if k != key}, {**data, "colour": "red"}]
+            entries = value if isinstance(value, list) else []
+            for entry in entries[:3]:
+                if not isinstance(entry, dict):
+                    continue
+                for field in entry:
+                    for replacement in (None, 1, "", "x" * 3, ["x"]):
+                        case = copy.deepcopy(data)
+                        case[key][entries.index(entry)][field] = replacement
+                        cases.append(case)
+                    case = copy.deepcopy(data)
+                    del case[key][entries.index(entry)][field]
+                    cases.append(case)
+        for case in cases:
+            assert conforms(case, schema) == jsonschema.Draft202012Validator(schema).is_valid(case), (path.name, case if case is not data else "the file")

@@ -145,9 +145,10 @@ class Project:
             report = Report(slug, config_path.parent, self.docs / slug, config)
             if not report.source_version:
                 files = ", ".join(v["file"] for v in report.source_versions)
-                self.problems.append(
-                    Problem(config_path, loaded.line(("source",)), "data", f"source {config['source']} is not one of the archived sources ({files})")
-                )
+                # The file was valid, so it was read without its lines (data_files._quick).
+                lines = config_path.read_text(encoding="utf-8").split("\n")
+                line = next((n for n, text in enumerate(lines, 1) if text.startswith("source:")), 1)
+                self.problems.append(Problem(config_path, line, "data", f"source {config['source']} is not one of the archived sources ({files})"))
                 continue
             reports.append(report)
         return reports
