@@ -134,28 +134,51 @@ def conforms(value: Any, schema: dict[str, Any]) -> bool:
     """Whether a value is valid under a schema that uses only the keywords of KEYWORDS
     (those of schemas.py); False for any other keyword, which sends the file to
     jsonschema. Never True where jsonschema would find a violation (tested)."""
+    return _compiled(schema)(value)
+
+
+_COMPILED: dict[int, Any] = {}
+
+
+def _compiled(schema: dict[str, Any]) -> Any:
+    """The schema as one function (made once per schema: the glossary has 1,500 values)."""
+    key = id(schema)
+    if key not in _COMPILED:
+        _COMPILED[key] = _compile(schema)
+    return _COMPILED[key]
+
+
+def _compile(schema: dict[str, Any]) -> Any:
     if not KEYWORDS.issuperset(schema):
-        return False
+        return lambda value: False
     kinds = schema.get("type")
-    if kinds is not None and not any(TYPES[k](value) for k in ([kinds] if isinstance(kinds, str) else kinds)):
-        return False
-    if "enum" in schema and value not in schema["enum"]:
-        return False
-    if isinstance(value, str) and (len(value) < schema.get("minLength", 0) or ("pattern" in schema and not re.search(schema["pattern"], value))):
-        return False
-    if TYPES["number"](value) and "minimum" in schema and value < schema["minimum"]:
-        return False
-    if isinstance(value, list):
-        if len(value) < schema.get("minItems", 0) or ("items" in schema and not all(conforms(v, schema["items"]) for v in value)):
+    kinds = None if kinds is None else [TYPES[k] for k in ([kinds] if isinstance(kinds, str) else kinds)]
+    enum = schema.get("enum")
+    min_length, pattern = schema.get("minLength", 0), re.compile(schema["pattern"]) if "pattern" in schema else None
+    minimum, min_items = schema.get("minimum"), schema.get("minItems", 0)
+    items = _compile(schema["items"]) if "items" in schema else None
+    properties = {k: _compile(v) for k, v in schema.get("properties", {}).items()}
+    required = tuple(schema.get("required", ()))
+    closed = schema.get("additionalProperties", True) is False
+
+    def check(value: Any) -> bool:
+        if kinds is not None and not any(kind(value) for kind in kinds):
             return False
-    if isinstance(value, dict):
-        properties = schema.get("properties", {})
-        if any(key not in value for key in schema.get("required", ())):
+        if enum is not None and value not in enum:
             return False
-        if schema.get("additionalProperties", True) is False and any(key not in properties for key in value):
+        if isinstance(value, str):
+            return len(value) >= min_length and (pattern is None or pattern.search(value) is not None)
+        if isinstance(value, list):
+            return len(value) >= min_items and (items is None or all(items(v) for v in value))
+        if isinstance(value, dict):
+            if any(k not in value for k in required) or (closed and any(k not in properties for k in value)):
+                return False
+            return all(properties[k](v) for k, v in value.items() if k in properties)
+        if minimum is not None and TYPES["number"](value) and value < minimum:
             return False
-        return all(conforms(v, properties[k]) for k, v in value.items() if k in properties)
-    return True
+        return True
+
+    return check
 
 
 def _duplicate_entries(data: dict[str, Any], name: str) -> bool:
