@@ -144,6 +144,9 @@ def test_an_allowed_content_change_passes_checks_build_and_tests(tmp_path):
     build = run(root, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"))
     assert build.returncode == 0, build.stdout + build.stderr
     assert digest in (tmp_path / "site" / "yushan-2023" / "index.html").read_text(encoding="utf-8")
+    for version in report.source_versions:  # both versions can be downloaded, each with its sha256
+        download = tmp_path / "site" / "yushan-2023" / "files" / version["file"]
+        assert hashlib.sha256(download.read_bytes()).hexdigest() == version["sha256"]
 
     tests = run(root, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *TESTS, "-k", DESELECT)
     assert tests.returncode == 0, tests.stdout[-6000:] + tests.stderr[-2000:]
