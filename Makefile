@@ -10,14 +10,26 @@ SITE   ?= site
 # README (Maintenance notes); a maintainer cannot act on it at each build.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check lint test browser pdf bench bench-scale clean
+.PHONY: requirements setup serve build check lint test browser pdf bench bench-scale clean
 
 setup: $(STAMP)
 
+# --require-hashes: every file installed must match a sha256 in requirements.txt, so a
+# release replaced on the index (same name, same version) is refused, not installed.
 $(STAMP): requirements.txt
 	@scripts/setup-venv.sh "$(PYTHON)" "$(VENV)"
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
+
+# Regenerate requirements.txt (exact versions and the sha256 of every file) from
+# requirements.in, after changing it. pip-tools, pinned here, runs in a venv of its own so
+# that it never enters the project's. Add --upgrade-package NAME to move one pin.
+PIP_TOOLS := pip-tools==7.6.2
+requirements:
+	@scripts/setup-venv.sh "$(PYTHON)" .venv-tools
+	.venv-tools/bin/pip install --quiet --disable-pip-version-check "$(PIP_TOOLS)"
+	.venv-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+		$(PIP_COMPILE_ARGS) --output-file requirements.txt requirements.in
 
 # The preview: never strict, so that work in progress can be seen; every check problem is
 # printed here and shown as a banner on its page (EDITION_PREVIEW, scripts/edition/preview.py).

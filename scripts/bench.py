@@ -15,7 +15,6 @@ import os
 import platform
 import pstats
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,10 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition.browser import ARGS, find_chromium, serve  # noqa: E402
+from edition.browser import ARGS, find_chromium, serve, wait_until  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
 from edition.lighthouse import CATEGORIES, PAGES, audit  # noqa: E402
 from edition.measure import first_view, gzip_size, search_indexes, site_pages  # noqa: E402
+from edition.processes import Hung, run  # noqa: E402
 from edition.project import Project  # noqa: E402
 from edition.scale import synthetic_project  # noqa: E402
 
@@ -40,9 +40,11 @@ QUERIES = {"/": ["行政复议", "调解", "营商环境", "1162"], "/en/": ["re
 
 def timed_build(config: Path, site: Path) -> float:
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)], cwd=config.parent, capture_output=True, text=True
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
+    try:
+        done = run(command, what=f"bench: the build of {config}", timeout=1200, cwd=config.parent, capture_output=True, text=True)
+    except Hung as error:
+        raise SystemExit(str(error)) from None
     if done.returncode != 0:
         raise SystemExit(f"bench: the build of {config} failed:\n{done.stderr[-2000:]}")
     return time.perf_counter() - start
@@ -93,11 +95,11 @@ def browser_measures(site: Path) -> dict:
             for query in queries:
                 field.fill("")
                 field.dispatch_event("keyup")
-                page.wait_for_function("!/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+                wait_until(page, "!/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
                 began = time.perf_counter()
                 field.fill(query)
                 field.dispatch_event("keyup")
-                page.wait_for_function("/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
+                wait_until(page, "/\\d|没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
                 times.append(time.perf_counter() - began)
             search["zh" if start == "/" else "en"] = {"first_query_ms": times[0] * 1000, "later_queries_median_ms": statistics.median(times[1:]) * 1000}
             page.close()
@@ -179,7 +181,10 @@ PHASES = [
 def profile_build(project: Path) -> dict:
     out = project / "build.prof"
     command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")]
-    done = subprocess.run(command, cwd=project, capture_output=True, text=True)
+    try:
+        done = run(command, what=f"bench: the profiled build of {project}", timeout=1800, cwd=project, capture_output=True, text=True)
+    except Hung as error:
+        raise SystemExit(str(error)) from None
     if done.returncode != 0:
         raise SystemExit(f"bench: the profiled build of {project} failed:\n{done.stderr[-2000:]}")
     stats = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]

@@ -32,6 +32,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
+from edition.csp import add_csp  # noqa: E402
 from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.glossary import load_terms  # noqa: E402
@@ -87,6 +88,16 @@ def on_post_build(config) -> None:
     log.debug("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
     written = write_downloads(_project(config), Path(config.site_dir))
     log.debug(f"downloads: {len(written)} files")
+    # Keep last: the policy hashes each page's inline scripts as written (both languages).
+    log.debug(f"content-security-policy: {add_csp(Path(config.site_dir), live_reload=_serving)} pages")
+
+
+_serving = False  # `mkdocs serve` injects a live-reload script no hash can match (edition.csp)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_page_context(context, page, config, nav):

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pytest
 from browsing import Visit
+from playwright.sync_api import expect
 
 from conftest import ROOT
 from edition.blocks import read_page
+from edition.browser import wait_until
 from edition.text import plain_text
 from edition.yaml_data import load_yaml
 
@@ -44,13 +46,14 @@ def test_both_languages_show_the_report(browser, server):
     en = Visit(browser, server, "/en/yushan-2023/part-1/")
     assert en.page.locator("h1").inner_text().startswith(plain_text(en_page.title))
     assert plain_text(en_page.ids["p-1-2-1"].text)[:40] in en.page.locator("#p-1-2-1").inner_text()
-    assert en.page.locator(".translation-notice").is_visible()
+    expect(en.page.locator(".translation-notice")).to_be_visible()
 
 
 def switch_language(visit: Visit, lang: str) -> None:
     visit.page.locator(".md-header__option .md-select").hover()
-    visit.page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
-    visit.page.wait_for_load_state("networkidle")
+    # Wait for the new page itself: right after the click the old page is still "networkidle".
+    with visit.page.expect_navigation(wait_until="networkidle"):
+        visit.page.locator(f'a.md-select__link[hreflang="{lang}"]').click()
 
 
 def test_language_switch_goes_to_the_same_page(browser, server):
@@ -73,8 +76,9 @@ def test_language_switch_keeps_the_paragraph_scrolled_to(browser, server):
     visit.page.evaluate("window.scrollTo(0, document.getElementById('p-1-4-2').getBoundingClientRect().top + window.scrollY - 70)")
     switch_language(visit, "en")
     assert visit.page.url.endswith("/en/yushan-2023/part-1/#p-1-4-2")
-    top = visit.page.evaluate("document.getElementById('p-1-4-2').getBoundingClientRect().top")
-    assert 0 <= top < 200
+    # The browser scrolls to the anchor as the page lays out: wait for it, then confirm.
+    in_view = "(t => 0 <= t && t < 200)(document.getElementById('p-1-4-2').getBoundingClientRect().top)"
+    wait_until(visit.page, in_view)
 
 
 def test_not_found_page_speaks_both_languages(browser, server):
@@ -82,7 +86,7 @@ def test_not_found_page_speaks_both_languages(browser, server):
     text = visit.page.locator("article").inner_text()
     assert "页面不存在" in text and "Page not found" in text
     assert visit.page.locator('article a[href="/en/"]').count() == 1
-    assert not visit.page.locator(".md-header__option .md-select").is_visible()
+    expect(visit.page.locator(".md-header__option .md-select")).to_be_hidden()
 
 
 def test_each_page_describes_itself_in_its_language(browser, server):
@@ -100,9 +104,9 @@ def test_each_page_describes_itself_in_its_language(browser, server):
 def test_a_page_prints_without_navigation(browser, server, tmp_path):
     visit = Visit(browser, server, "/yushan-2023/part-1/")
     visit.page.emulate_media(media="print")
-    assert not visit.page.locator(".md-header").is_visible()
-    assert not visit.page.locator(".md-sidebar--primary").is_visible()
-    assert visit.page.locator("#p-1-2-1").is_visible()
+    expect(visit.page.locator(".md-header")).to_be_hidden()
+    expect(visit.page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(visit.page.locator("#p-1-2-1")).to_be_visible()
     pdf = tmp_path / "part-1.pdf"
     visit.page.pdf(path=str(pdf), format="A4")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
@@ -130,10 +134,10 @@ def search(visit: Visit, query: str) -> list[str]:
     meta = "document.querySelector('.md-search-result__meta').textContent"
     field.fill("")  # start from the empty state, so no result of an earlier query is read
     field.dispatch_event("keyup")
-    visit.page.wait_for_function(f"!/\\d|没有|No matching/.test({meta})")
+    wait_until(visit.page, f"!/\\d|没有|No matching/.test({meta})")
     field.fill(query)  # as an input method inserts Chinese: no key event per character
     field.dispatch_event("keyup")
-    visit.page.wait_for_function(f"/\\d|没有|No matching/.test({meta})")
+    wait_until(visit.page, f"/\\d|没有|No matching/.test({meta})")
     hrefs = visit.page.evaluate("Array.from(document.querySelectorAll('.md-search-result__item a'), a => a.href)")
     found = []
     for href in hrefs:
@@ -203,7 +207,7 @@ def test_a_search_result_opens_its_section(browser, server):
     search(visit, "reconsideration")
     visit.page.locator('.md-search-result__item a[href*="part-1/"][href*="#s-1-5"]').first.click()
     visit.page.wait_for_url("**/en/yushan-2023/part-1/**#s-1-5")
-    assert visit.page.locator("#s-1-5").is_visible()
+    expect(visit.page.locator("#s-1-5")).to_be_visible()
     assert visit.errors == []
 
 
@@ -227,8 +231,8 @@ def test_side_by_side_rows_pair_the_languages(browser, server):
     assert "1162个事项" in cells.nth(0).inner_text()
     assert "1,162 items" in cells.nth(1).inner_text()
     assert cells.nth(0).get_attribute("lang") == "zh-Hans"
-    top = visit.page.evaluate("document.getElementById('p-1-2-1').getBoundingClientRect().top")
-    assert 0 < top < 120  # the row is in view, below the header
+    # The row is in view, below the header, once the browser has scrolled to the anchor.
+    wait_until(visit.page, "(t => 0 < t && t < 120)(document.getElementById('p-1-2-1').getBoundingClientRect().top)")
 
 
 def test_paragraph_links_to_its_row_and_back(browser, server):
@@ -239,7 +243,7 @@ def test_paragraph_links_to_its_row_and_back(browser, server):
     visit.page.wait_for_url("**/yushan-2023/parallel/#p-1-4-2")
     visit.page.locator("#p-1-4-2 .parallel-cell[lang=en] a.parallel-source").click()
     visit.page.wait_for_url("**/en/yushan-2023/part-1/#p-1-4-2")
-    assert visit.page.locator("#p-1-4-2").is_visible()
+    expect(visit.page.locator("#p-1-4-2")).to_be_visible()
 
 
 def test_paragraph_permalink_shows_on_keyboard_focus(browser, server):
@@ -247,8 +251,8 @@ def test_paragraph_permalink_shows_on_keyboard_focus(browser, server):
     link = visit.page.locator('#p-2-1 a.para-link[href="#p-2-1"]')
     assert visit.page.evaluate("e => getComputedStyle(e).opacity", link.element_handle()) == "0"
     link.focus()
-    visit.page.wait_for_timeout(300)
-    assert visit.page.evaluate("e => getComputedStyle(e).opacity", link.element_handle()) == "1"
+    # It fades in (125 ms): wait for full opacity, which never comes if focus does not show it.
+    wait_until(visit.page, "getComputedStyle(arg).opacity === '1'", arg=link.element_handle())
 
 
 def test_side_by_side_stacks_on_a_phone(browser, server):
@@ -263,13 +267,13 @@ def test_glossary_tooltip_reads_by_keyboard(browser, server):
     visit = Visit(browser, server, "/en/yushan-2023/part-2/")
     term = visit.page.locator('#p-2-1 a.gloss[href$="#term-appear-and-speak-in-court"]')
     tip = term.locator(".gloss-tip")
-    assert not tip.is_visible()
+    expect(tip).to_be_hidden()
     visit.page.locator("#p-2-1").click(position={"x": 1, "y": 1})  # start tabbing from the paragraph
     for _ in range(10):
         visit.page.keyboard.press("Tab")
         if visit.page.evaluate("document.activeElement.hash") == "#term-appear-and-speak-in-court":
             break
-    assert tip.is_visible()
+    expect(tip).to_be_visible()
     (entry,) = [
         t for t in load_yaml((ROOT / "reports/yushan-2023/glossary.yml").read_text(encoding="utf-8"))["terms"] if t["id"] == "appear-and-speak-in-court"
     ]
@@ -295,7 +299,7 @@ def test_cite_a_paragraph_and_copy_its_citation(browser, server):
     page.goto(server + "/en/yushan-2023/part-1/")
     page.locator("#p-1-2-1 button.para-cite").click()
     dialog = page.locator("dialog.cite-dialog")
-    assert dialog.is_visible()
+    expect(dialog).to_be_visible()
     texts = dialog.locator("pre.cite-text").all_inner_texts()
     url = "https://yushan-law-report.github.io/en/yushan-2023/part-1/#p-1-2-1"
     assert texts[0].startswith("Yushan County People's Government. 2024. “Report of the Yushan County People's Government")
@@ -304,10 +308,14 @@ def test_cite_a_paragraph_and_copy_its_citation(browser, server):
     (csl,) = json.loads(texts[2])
     assert csl["type"] == "report" and csl["locator"] == "p-1-2-1" and csl["URL"] == url
     assert csl["issued"] == {"date-parts": [[2024, 1, 23]]}
-    dialog.locator("button.cite-copy").nth(1).click()
+    copy = dialog.locator("button.cite-copy").nth(1)
+    copy.click()
+    expect(copy).to_have_text("Copied")  # the clipboard write has resolved
     assert page.evaluate("navigator.clipboard.readText()") == texts[1]
     page.keyboard.press("Escape")
-    assert page.locator("dialog.cite-dialog").count() == 0
+    # The dialog's "close" event, which removes it, is queued as a task after the key:
+    # wait for the removal rather than look once.
+    expect(page.locator("dialog.cite-dialog")).to_have_count(0)
     assert errors == []
     context.close()
 

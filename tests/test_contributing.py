@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import subprocess
 
 from conftest import ROOT
+from edition.processes import run
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 DOCUMENTS = ["CONTRIBUTING.md", "README.md", ".github/pull_request_template.md", "reports/yushan-2023/README.md"]
@@ -48,7 +48,7 @@ def test_every_data_file_opens_with_its_template():
 
 
 def test_codeowners_patterns_match_files():
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    files = run(["git", "ls-files"], what="git ls-files", timeout=60, cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

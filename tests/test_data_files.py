@@ -3,12 +3,12 @@ line `file:line: [data] …` that names the key, never a traceback (issue 18, po
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
+from edition.processes import run
 from edition.schemas import SCHEMAS
 
 CHECK = [sys.executable, str(ROOT / "scripts" / "check.py")]
@@ -18,7 +18,7 @@ EXCEPTIONS = 'exceptions:\n  - block: p-1-1-1\n    value: "1162"\n    reason: a 
 
 def cli(mini) -> tuple[int, list[str], str]:
     """Run the checks as a maintainer does; return the status, the problem lines, stderr."""
-    result = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    result = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     return result.returncode, result.stdout.strip().splitlines()[:-1], result.stderr
 
 
@@ -98,7 +98,7 @@ def test_a_figure_value_written_as_a_number(mini):
     mini.edit(f"{DATA}/key-figures.yml", 'value: "8564.48"', "value: 8564.48")
     status, problems, stderr = cli(mini)
     assert status == 1 and "Traceback" not in stderr
-    assert problems == [f"{DATA}/key-figures.yml:6: [data] figures[0].value is 8564.48, expected a string"]
+    assert problems == [f"{DATA}/key-figures.yml:6: [data] figures[0].value is 8564.48, expected text"]
 
 
 def test_report_following_a_source_that_is_not_archived(mini):

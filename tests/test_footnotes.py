@@ -17,13 +17,25 @@ def test_reference_without_definition(mini):
 
 def test_definition_without_reference(mini):
     mini.edit(EN, "28 May[^t1]", "28 May")
-    assert mini.problems() == [f"{EN}:21: [links] footnote [^t1] is never referenced: refer to it in the text ([^t1]) or delete it"]
+    assert (
+        mini.problems()
+        == [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 (docs/demo/part-1.md:12) but its English does not link editorial-notes.md#r-1: add a translator's note that points to it",  # the restorations check: the note was the link
+            f"{EN}:21: [links] footnote [^t1] is never referenced: refer to it in the text ([^t1]) or delete it",
+        ]
+    )
 
 
 def test_definition_given_twice(mini):
     path = mini.path(EN)
     path.write_text(path.read_text(encoding="utf-8") + "\n[^t1]: Again.\n", encoding="utf-8")
-    assert mini.problems() == [f"{EN}:23: [links] footnote [^t1] is defined twice (first on line 21)"]
+    assert (
+        mini.problems()
+        == [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 (docs/demo/part-1.md:12) but its English does not link editorial-notes.md#r-1: add a translator's note that points to it",  # the second definition upsets the restorations check too
+            f"{EN}:23: [links] footnote [^t1] is defined twice (first on line 21)",
+        ]
+    )
 
 
 def test_reference_in_the_chinese_page_is_checked_too(mini):

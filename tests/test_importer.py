@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
+from edition import processes
 from edition.blocks import parse_page, read_page
 from edition.checks import integrity
 from edition.project import Project
@@ -30,7 +30,9 @@ def empty_project(tmp_path):
 
 
 def run(raw, root, slug="demo-2024"):
-    return subprocess.run([*NEW_REPORT, str(raw), "--slug", slug, "--root", str(root)], capture_output=True, text=True)
+    return processes.run(
+        [*NEW_REPORT, str(raw), "--slug", slug, "--root", str(root)], what="scripts/new_report.py", timeout=120, capture_output=True, text=True
+    )
 
 
 def structure(path):

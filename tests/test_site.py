@@ -7,6 +7,7 @@ from html import escape
 
 from conftest import ROOT, build_site, copy_project
 from edition.blocks import read_page
+from edition.processes import run
 from edition.project import Project
 from edition.text import RESTORATION, plain_text
 
@@ -125,30 +126,29 @@ def test_edit_link_opens_the_page_in_its_own_language(site):
 
 
 def test_pages_show_their_last_commit_date(site):
-    import subprocess
-
     for page, source, label in (
         ("en/yushan-2023/part-1", "yushan-2023/part-1.en.md", "Last updated"),
         ("yushan-2023/glossary", "yushan-2023/glossary.md", "最后更新"),
     ):
-        day = subprocess.run(["git", "log", "-1", "--format=%cs", "--", f"docs/{source}"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        day = run(
+            ["git", "log", "-1", "--format=%cs", "--", f"docs/{source}"], what="git log", timeout=60, cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
         assert re.fullmatch(r"\d{4}-\d\d-\d\d", day), source
         assert re.search(rf'{label}:\s*<time datetime="{day}">', html(site, page)), page
 
 
 def test_workflows_validate_and_a_broken_one_fails(tmp_path):
-    import subprocess
     import sys
     from pathlib import Path
 
     checker = Path(sys.executable).parent / "check-jsonschema"
     workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.yml"))
     assert len(workflows) == 2
-    good = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", *workflows], capture_output=True, text=True)
+    good = run([str(checker), "--builtin-schema", "vendor.github-workflows", *workflows], what="check-jsonschema", timeout=120, capture_output=True, text=True)
     assert good.returncode == 0, good.stdout + good.stderr
     broken = tmp_path / "broken.yml"
     broken.write_text((ROOT / ".github/workflows/test.yml").read_text().replace("runs-on: ubuntu-24.04", "runs_on: ubuntu-24.04"))
-    bad = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows", str(broken)], capture_output=True, text=True)
+    bad = run([str(checker), "--builtin-schema", "vendor.github-workflows", str(broken)], what="check-jsonschema", timeout=120, capture_output=True, text=True)
     assert bad.returncode != 0
     for workflow in workflows:  # both run the project's own test command
         assert "run: make test" in Path(workflow).read_text()

@@ -27,7 +27,7 @@ import yaml
 
 from .problems import Problem
 from .text import plain_text
-from .yaml_data import load_yaml
+from .yaml_data import error_line, load_yaml
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 HEADING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
@@ -152,11 +152,11 @@ def _front_matter(lines: list[str], page: Page) -> int:
     else:
         page.problem(1, "front-matter", "front matter opened with '---' is never closed")
         return len(lines)
+    front = "\n".join(lines[1:end])
     try:
-        data = load_yaml("\n".join(lines[1:end])) or {}
+        data = load_yaml(front) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + mark.line if mark else 1
+        line = 1 + error_line(error, front)  # within the front matter, after the opening ---
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         page.problem(line, "front-matter", f"malformed YAML front matter: {reason}")
         return end + 1

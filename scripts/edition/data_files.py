@@ -19,7 +19,7 @@ import yaml
 
 from .problems import Problem
 from .schemas import SCHEMAS, UNIQUE
-from .yaml_data import LOADER
+from .yaml_data import LOADER, error_line
 
 NAME = "data"
 
@@ -65,8 +65,7 @@ def load_data_file(path: Path, schema_name: str | None = None) -> DataFile:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        result.problems.append(Problem(path, mark.line + 1 if mark else 0, "input", f"malformed YAML: {getattr(error, 'problem', None) or error}"))
+        result.problems.append(Problem(path, error_line(error, text), "input", f"malformed YAML: {getattr(error, 'problem', None) or error}"))
         return result
     if data is None:
         data = {}
@@ -183,29 +182,36 @@ def _compile(schema: dict[str, Any]) -> Any:
 
 def _duplicate_entries(data: dict[str, Any], name: str) -> bool:
     for key, fields in UNIQUE.get(name, []):
-        values = [tuple(e.get(f) for f in fields) if isinstance(fields, tuple) else e.get(fields) for e in data.get(key) or [] if isinstance(e, dict)]
+        entries = data.get(key)
+        entries = entries if isinstance(entries, list) else []
+        values = [tuple(e.get(f) for f in fields) if isinstance(fields, tuple) else e.get(fields) for e in entries if isinstance(e, dict)]
         if len(values) != len(set(map(repr, values))):
             return True
     return False
 
 
-def _build(node: yaml.Node, where: tuple, result: DataFile, path: Path, loader: Any) -> Any:
+def _build(node: yaml.Node, where: tuple, result: DataFile, path: Path, loader: Any, above: tuple = ()) -> Any:
+    if any(node is n for n in above):  # &a [*a]: an alias of a node inside itself
+        raise yaml.constructor.ConstructorError(None, None, "a node that contains itself (an anchor used inside itself)", node.start_mark)
+    above = (*above, node)
     result.lines.setdefault(where, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):  # ? [a, b]: a list or mapping as a key
+                raise yaml.constructor.ConstructorError(None, None, "a key that is a list or a mapping", key_node.start_mark)
             key = loader.construct_object(key_node, deep=True)
             if key == "<<":
-                raise yaml.YAMLError("merge keys (<<) are not used in these files")
+                raise yaml.constructor.ConstructorError(None, None, "merge keys (<<) are not used in these files", key_node.start_mark)
             if key in out:
                 first = result.lines.get((*where, key), 0)
                 result.problems.append(Problem(path, key_node.start_mark.line + 1, NAME, f'duplicate key "{key}" (first on line {first}): keep one'))
                 continue
             result.lines[(*where, key)] = key_node.start_mark.line + 1
-            out[key] = _build(value_node, (*where, key), result, path, loader)
+            out[key] = _build(value_node, (*where, key), result, path, loader, above)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*where, n), result, path, loader) for n, item in enumerate(node.value)]
+        return [_build(item, (*where, n), result, path, loader, above) for n, item in enumerate(node.value)]
     value = loader.construct_object(node, deep=True)
     # YAML reads 2024-01-23 as a date; the schemas, the citations and the downloads want
     # the text as written.
@@ -226,13 +232,21 @@ def _message(error: jsonschema.ValidationError, where: str) -> str:
         return f"{where} lacks {', '.join(missing)}"
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
-        unknown = sorted(set(error.instance) - set(allowed))
-        return f"{where} has unknown key {', '.join(unknown)} (known: {', '.join(allowed)})"
+        unknown = sorted(set(error.instance) - set(allowed), key=str)
+        return f"{where} has unknown key {', '.join(map(str, unknown))} (known: {', '.join(allowed)})"
     if error.validator == "enum":
         return f"{where} is {error.instance!r}, expected one of {', '.join(map(str, error.validator_value))}"
     if error.validator == "type":
-        kind = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
-        return f"{where} is {error.instance!r}, expected a {kind}"
+        kinds = [error.validator_value] if isinstance(error.validator_value, str) else error.validator_value
+        names = {
+            "object": "a mapping of keys to values",
+            "array": "a list (- …)",
+            "string": "text",
+            "integer": "a whole number",
+            "number": "a number",
+            "null": "empty",
+        }
+        return f"{where} is {error.instance!r}, expected {' or '.join(names.get(k, k) for k in kinds)}"
     if error.validator == "pattern":
         return f"{where} is {error.instance!r}, which does not match {error.validator_value}"
     return f"{where}: {error.message}"
@@ -262,7 +276,8 @@ def _validate(data: dict[str, Any], schema: dict[str, Any], name: str, result: D
         drop.add(where[:2] if len(where) >= 2 and isinstance(where[1], int) else where[:1])
     for key, fields in UNIQUE.get(name, []):
         seen: dict[Any, int] = {}
-        for n, entry in enumerate(data.get(key) or []):
+        entries = data.get(key)
+        for n, entry in enumerate(entries if isinstance(entries, list) else []):  # a wrong type is named above
             if not isinstance(entry, dict):
                 continue
             value = tuple(entry.get(f) for f in fields) if isinstance(fields, tuple) else entry.get(fields)

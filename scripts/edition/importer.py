@@ -19,6 +19,7 @@ a repeat in the numbering, bytes that are not UTF-8.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -140,7 +141,8 @@ def parse_raw(raw: bytes) -> Parsed:
         ident = f"p-{part.number}-{section}-x{count}" if section else f"p-{part.number}-{count}"
         part.nodes.append(Node("paragraph", ident, line, line_no))
     if not parts:
-        body_start = next((i + 1 for i in range(header_end, len(lines)) if lines[i].strip()), header_end + 1)
+        # The first line of the body, or the last line of a file that has no body.
+        body_start = next((i + 1 for i in range(header_end, len(lines)) if lines[i].strip()), min(header_end + 1, len(lines)))
         raise RawReportError(body_start, "no part headings (一、… 二、…) found: is this a report of this kind?")
     return Parsed(title, metadata, chrome, header_end - first, preamble, parts, notes)
 
@@ -194,12 +196,18 @@ def _english(node: Node) -> str:
     return f"{marker}: {node.text}\n{{: #{node.id} }}"
 
 
+def _yaml_text(text: str) -> str:
+    """Text as a quoted YAML scalar: a title such as "报告: 2023" or "[草案]…" is not YAML
+    as it stands (a JSON string is a valid YAML double-quoted scalar)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def pages(parsed: Parsed) -> dict[str, str]:
     """File name → Markdown, for both languages."""
     out: dict[str, str] = {}
     table = ["| 项目 | 内容 |", "| --- | --- |", *[f"| {label} | {value} |" for label, value in parsed.metadata]]
     cover = [f"# {parsed.title} {{#cover}}", "", *table, "", *[_block(n) + "\n" for n in parsed.preamble]]
-    out["index.md"] = f"---\ntitle: {parsed.title}\n---\n\n" + "\n".join(cover).rstrip() + "\n"
+    out["index.md"] = f"---\ntitle: {_yaml_text(parsed.title)}\n---\n\n" + "\n".join(cover).rstrip() + "\n"
     en_table = ["| Field | Value |", "| --- | --- |", *[f"| TRANSLATE: {label} | {value} |" for label, value in parsed.metadata]]
     en_cover = [f"# TRANSLATE: {parsed.title} {{#cover}}", "", *en_table, "", *[_english(n) + "\n" for n in parsed.preamble]]
     out["index.en.md"] = "---\ntitle: TRANSLATE\n---\n\n" + "\n".join(en_cover).rstrip() + "\n"
@@ -207,7 +215,7 @@ def pages(parsed: Parsed) -> dict[str, str]:
         nodes = [part.heading, *part.nodes]
         zh = "\n\n".join(_block(n) for n in nodes)
         en = "\n\n".join(_english(n) for n in nodes)
-        out[f"part-{part.number}.md"] = f"---\ntitle: {part.heading.text}\n---\n\n{zh}\n"
+        out[f"part-{part.number}.md"] = f"---\ntitle: {_yaml_text(part.heading.text)}\n---\n\n{zh}\n"
         out[f"part-{part.number}.en.md"] = f"---\ntitle: TRANSLATE\n---\n\n{en}\n"
     return out
 

@@ -3,8 +3,9 @@ pages by the build from report.yml and the file itself, so that no page copies t
 
     {{ source.sha256 }}      the sha256 of the version the edition follows
     {{ source.file }}        its path in the repository (reports/SLUG/…)
-    {{ source.characters }}  its length in characters
-    {{ source.lines }}       its number of lines
+    {{ source.characters }}  its length in characters (5172)
+    {{ source.characters_en }}  the same, as the English writes numbers (5,172)
+    {{ source.lines }}       its number of lines (a last line without a final newline counts)
     {{ source.published }}   the day the county published it (YYYY-MM-DD)
     {{ source.archived }}    the day it was archived here (YYYY-MM-DD)
     {{ source.versions }}    how many versions are archived
@@ -32,7 +33,8 @@ def source_fields(project: Project, report: Report) -> dict[str, str]:
             "sha256": version.get("sha256", ""),
             "file": project.rel(report.source),
             "characters": str(len(text)),
-            "lines": str(text.count("\n")),
+            "characters_en": f"{len(text):,}",
+            "lines": str(len(text.split("\n")) - (1 if text.endswith("\n") else 0)),
             "published": version.get("published", ""),
             "archived": version.get("archived", ""),
             "versions": str(len(report.source_versions)),
