@@ -74,7 +74,16 @@ def restore_a_character(root: Path) -> str:
     )
     text = notes.read_text(encoding="utf-8")
     notes.write_text(text.replace("\nqueries:", "\n" + entry + "queries:", 1) if "\nqueries:" in text else text + entry, encoding="utf-8")
-    mark_reviewed(root, project.rel(path.with_name(path.stem + ".en.md")))
+    # The translator's note that points to the editorial note (CONTRIBUTING.md).
+    en_path = path.with_name(path.stem + ".en.md")
+    en_block = Project(root).page(en_path).ids[block.id]
+    lines = en_path.read_text(encoding="utf-8").split("\n")
+    last = en_block.line - 1 + len(en_block.text.split("\n")) - 1
+    label = f"{block.id}-r{count + 1}"
+    lines[last] += f"[^{label}]"
+    note = f"[^{label}]: Translator's note: the source runs two clauses together; see [editorial note r-{count + 1}](editorial-notes.md#r-{count + 1})."
+    en_path.write_text("\n".join(lines).rstrip("\n") + "\n\n" + note + "\n", encoding="utf-8")
+    mark_reviewed(root, project.rel(en_path))
     add_revision(root, "2026-12-01", f"校补{block.id}脱漏的逗号", f"{block.id}: a lost comma restored in the Chinese")
     mark_reviewed(root, "docs/yushan-2023/revisions.en.md")
     return f"r-{count + 1}"
