@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+SITE   ?= site
+# Material's end-of-life notice (May 2027), printed at every build, is recorded in the
+# README (Maintenance notes); a maintainer cannot act on it at each build.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: requirements setup serve build check lint test browser pdf bench bench-scale clean
 
@@ -27,11 +31,15 @@ requirements:
 	.venv-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
 		$(PIP_COMPILE_ARGS) --output-file requirements.txt requirements.in
 
+# The preview: never strict, so that work in progress can be seen; every check problem is
+# printed here and shown as a banner on its page (EDITION_PREVIEW, scripts/edition/preview.py).
+# It rebuilds on a change to the pages, the report data (reports/) or the theme (overrides/).
+PORT ?= 8000
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	EDITION_PREVIEW=1 $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:$(PORT) --livereload --watch reports --watch overrides
 
 build: setup
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 # The PDFs (Chinese, English, side by side), printed by Chromium from the built site.
 pdf: build browser

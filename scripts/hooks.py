@@ -40,14 +40,18 @@ from edition.generate import GENERATORS, description, report_for_page  # noqa: E
 from edition.glossary import load_terms  # noqa: E402
 from edition.hints import mark_terms, write_definitions  # noqa: E402
 from edition.minify import minify_assets  # noqa: E402
-from edition.problems import summary  # noqa: E402
+from edition.preview import banner, preview_mode, problems_of_page  # noqa: E402
+from edition.problems import Problem, summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
+from edition.quiet import quiet_build  # noqa: E402
 from edition.search_index import split_search_index  # noqa: E402
 from edition.site import repository  # noqa: E402
+from edition.source_fields import expand_source_fields  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
 from edition.ui_language import localise_ui  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
+quiet_build()  # before the plugins and jieba speak: see edition/quiet.py
 
 PARAGRAPH = re.compile(r'(<p id="(p-[\w-]+)"[^>]*>)(.*?)(</p>)', re.S)
 TOKEN = re.compile(r"(<[^>]+>)")
@@ -62,6 +66,8 @@ VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
 # The project as parsed at the start of the current build; every event of the build (and
 # of its inner per-language builds) reads the pages from it instead of parsing them again.
 _current: Project | None = None
+# Its problems, for the banners of the preview (make serve).
+_problems: list[Problem] = []
 
 
 def _project(config) -> Project:
@@ -76,14 +82,14 @@ def on_config(config):
 
 
 def on_pre_build(config) -> None:
-    global _current
+    global _current, _problems
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner per-language build: the checks already ran for this build
     _current = project = Project(Path(config.config_file_path).resolve().parent)
-    problems = run_checks(project)
+    _problems = problems = run_checks(project)
     for problem in problems:
-        log.warning(problem.format(project.root))
+        log.warning("\n".join(problem.format_all(project.root)))  # with what follows from it, indented
     if problems:
         log.warning(summary(problems, len(project.markdown_files)))
 
@@ -95,15 +101,15 @@ def on_post_build(config) -> None:
         return
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     counts = split_search_index(Path(config.site_dir), DEFAULT_LANGUAGE, others)
-    log.info("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
+    log.debug("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
     written = write_downloads(_project(config), Path(config.site_dir))
-    log.info(f"downloads: {len(written)} files")
+    log.debug(f"downloads: {len(written)} files")
     write_definitions(_project(config), Path(config.site_dir), {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     for path, before, after in trim_material_stylesheet(Path(config.site_dir)):
-        log.info(f"{path.name}: {before} → {after} bytes without unused features (edition/css_diet.py)")
+        log.debug(f"{path.name}: {before} → {after} bytes without unused features (edition/css_diet.py)")
     minify_assets(Path(config.site_dir), [str(path) for path in (*config.extra_css, *config.extra_javascript)])
     # Keep last: the policy hashes each page's inline scripts as written (both languages).
-    log.info(f"content-security-policy: {add_csp(Path(config.site_dir), live_reload=_serving)} pages")
+    log.debug(f"content-security-policy: {add_csp(Path(config.site_dir), live_reload=_serving)} pages")
 
 
 _serving = False  # `mkdocs serve` injects a live-reload script no hash can match (edition.csp)
@@ -148,12 +154,13 @@ def last_commit_dates(folder: Path) -> dict[Path, str]:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     path = Path(page.file.abs_src_path)
+    project = _project(config)
+    report = report_for_page(project, path)
+    markdown = expand_source_fields(markdown, project, report, lambda message: log.warning(f"{page.file.src_uri}: {message}"))
     if not page.meta.get("description"):
         page.meta["description"] = description(markdown, path)
     if "{{" not in markdown:
         return markdown
-    project = _project(config)
-    report = report_for_page(project, path)
     lang = language_of(path)
 
     def expand(match: re.Match) -> str:
@@ -163,13 +170,16 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             return match.group(0)
         return GENERATORS[name](project, report, lang)
 
-    return re.sub(DIRECTIVE.pattern, expand, markdown, flags=re.M)
+    expanded = re.sub(DIRECTIVE.pattern, expand, markdown, flags=re.M)
+    return expand_source_fields(expanded, project, report, lambda message: log.warning(f"{page.file.src_uri}: {message}"))  # {{ fulltext }} brings the cover's
 
 
 def on_page_content(html: str, page, config, files) -> str:
     path = Path(page.file.abs_src_path)
     lang = language_of(path)
     project = _project(config)
+    if preview_mode():
+        html = banner(problems_of_page(_problems, path, project.root, project.docs), project.root, lang) + html
     report = project.report_of(path)
     base = "" if path.name.split(".")[0] == "index" else "../"
     if report is not None:

@@ -9,7 +9,9 @@ import sys
 import pytest
 
 from conftest import ROOT
+from edition.checks import run_checks
 from edition.processes import run
+from edition.project import Project
 
 EN = "docs/demo/part-1.en.md"
 ZH = "docs/demo/part-1.md"
@@ -58,7 +60,10 @@ MUTATIONS = {
             "**2. Ensuring implementation: advancing administrative reconsideration.** A meeting was held on 28 May[^t1]; the mediation rate reached 50.82%.\n{: #p-1-1-2 }\n\n",
             "",
         ),
-        [f"{EN}:10: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here"],
+        [
+            f"{EN}:10: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here",
+            f"{EN}:18: [links] footnote [^t1] is never referenced: refer to it in the text ([^t1]) or delete it",
+        ],
     ),
     "an id used in one language only": (
         lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-2-9 }"),
@@ -69,10 +74,8 @@ MUTATIONS = {
     ),
     "a paragraph without id": (
         lambda m: m.edit(EN, "\n{: #p-2-1 }", ""),
-        [
-            f"{EN}:16: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
-            f'{EN}:18: [ids] paragraph "Administrative reconsideration…" has no id: add {{: #p-… }} on the line after it',
-        ],
+        # The missing block follows from the missing id: folded under it, named by the numbering.
+        [f'{EN}:18: [ids] paragraph "Administrative reconsideration…" has no id: add {{: #p-2-1 }} on the line after it (and 1 problem that follows from it)'],
     ),
     "change a number": (
         lambda m: m.edit(EN, "1,162", "1,126"),
@@ -164,7 +167,8 @@ MUTATIONS = {
         lambda m: m.edit(EN, "28 May[^t1]", "28 May"),
         [
             f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
-            "add a translator's note that points to it"
+            "add a translator's note that points to it",
+            f"{EN}:21: [links] footnote [^t1] is never referenced: refer to it in the text ([^t1]) or delete it",
         ],
     ),
     "a note linked from the wrong paragraph's footnote": (
@@ -199,7 +203,7 @@ MUTATIONS = {
         lambda m: m.edit("reports/demo/source.zh.txt", "偏少", "偏多"),
         [
             f'{ZH}:17: [integrity] text differs from the source at character 8 of this block: expected "…、存在问题行政复议人员偏⟨多。⟩", found "行政复议人员偏⟨少。⟩"',
-            "reports/demo/source.zh.txt: [integrity] sha256 is {digest}, expected b1e07db1c4d9190dca1e1db8f0007a9eb8f7f869b0098ca79dad0e0bac4dff6d (report.yml): the archived source must stay unchanged",
+            "reports/demo/source.zh.txt: [integrity] sha256 is {digest}, expected b1e07db1c4d9190dca1e1db8f0007a9eb8f7f869b0098ca79dad0e0bac4dff6d (report.yml): an archived source stays unchanged; archive a corrected source as a new file beside it",
         ],
     ),
     "an empty file": (lambda m: m.path(EN).write_text(""), [f"{EN}:1: [input] file is empty"]),
@@ -219,6 +223,7 @@ MUTATIONS = {
         lambda m: m.edit(EN, "# II. Existing", "```\ncode\n\n# II. Existing"),
         [
             f'{EN}:8: [headings] heading #part-2 "二、存在问题" ({ZH}:15) is missing here',
+            f'{EN}:13: [links] footnote reference [^t1] has no definition on this page: add "[^t1]: …" below the text',
             f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
             "add a translator's note that points to it",  # the fence swallowed the footnote
             f"{EN}:16: [blocks] code fence ``` is never closed",
@@ -233,10 +238,7 @@ MUTATIONS = {
     ),
     "a duplicate id": (
         lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-1-1-1 }"),
-        [
-            f"{EN}:16: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
-            f'{EN}:18: [ids] duplicate id "p-1-1-1" (first used on line 10)',
-        ],
+        [f'{EN}:18: [ids] duplicate id "p-1-1-1" (also on line 10): by the numbering this is #p-2-1: write {{: #p-2-1 }} (and 1 problem that follows from it)'],
     ),
 }
 
@@ -338,6 +340,29 @@ def test_malformed_data_file_is_named(mini):
     assert problems == ["reports/demo/glossary.yml:3: [input] malformed YAML: did not find expected ',' or ']'"]
 
 
+def test_a_slip_in_the_first_of_two_equal_ids_is_named_with_its_consequences(mini):
+    """{: #p-1-1-2 } typed for {: #p-1-1-1 }: the numbering shows which of the two is wrong;
+    what the wrong pairing causes is folded under it, and still listed by the CLI."""
+    mini.edit(ZH, "{: #p-1-1-1 }", "{: #p-1-1-2 }")
+    (problem,) = run_checks(Project(mini.root))
+    assert problem.format(mini.root).startswith(
+        f'{ZH}:9: [ids] duplicate id "p-1-1-2" (also on line 12): by the numbering this is #p-1-1-1: write {{: #p-1-1-1 }} (and '
+    )
+    assert problem.follows and all(p.check not in ("ids", "input", "data") for p in problem.follows)
+    result = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == problem.format(mini.root)
+    assert lines[1 : 1 + len(problem.follows)] == [f"    {p.format(mini.root)}" for p in problem.follows]
+    assert lines[-1].endswith(f" pages: 1 problem (ids), and {len(problem.follows)} that follow from it")
+
+
+def test_structural_problems_come_first(mini):
+    mini.edit(EN, "1,162", "1,126")  # a number problem early in the page
+    mini.edit(EN, "\n{: #p-2-1 }", "")  # an id problem later in it
+    problems = mini.problems()
+    assert "[ids]" in problems[0] and "[numbers]" in problems[1], problems
+
+
 # The scripts check: each way a page or data file could run code on the published site.
 INDEX_EN = "docs/demo/index.en.md"
 AS_FOLLOWS = "We report as follows:"
@@ -393,10 +418,10 @@ def test_scripts_check_leaves_code_and_prose_alone(mini):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("terms:\n  - id: x\n    zh: 法治\n", "reports/demo/glossary.yml:2: [input] terms entry 1: lacks en"),
-        ("terms:\n  - just text\n", "reports/demo/glossary.yml:2: [input] terms entry 1: expected a mapping of keys to values, found str"),
-        ("terms: 3\n", "reports/demo/glossary.yml:1: [input] terms: expected a list of entries (- …), found int"),
-        ("terms:\n  - {id: x, zh: 法治, en: rule, variants: 7}\n", "reports/demo/glossary.yml:2: [input] terms entry 1: variants: expected a list of text"),
+        ("terms:\n  - id: x\n    zh: 法治\n", "reports/demo/glossary.yml:2: [data] terms[0] lacks en"),
+        ("terms:\n  - just text\n", "reports/demo/glossary.yml:2: [data] terms[0] is 'just text', expected a mapping of keys to values"),
+        ("terms: 3\n", "reports/demo/glossary.yml:1: [data] terms is 3, expected a list (- …)"),
+        ("terms:\n  - {id: x, zh: 法治, en: rule, variants: 7}\n", "reports/demo/glossary.yml:2: [data] terms[0].variants is 7, expected a list (- …)"),
     ],
 )
 def test_ill_shaped_data_entry_is_named_not_a_crash(mini, text, expected):

@@ -76,14 +76,25 @@ def _downloads(project: Project, report: Report) -> list[Download]:
             ),
             Download(f"{slug}-key-figures.json", figures.to_json(key).encode(), "主要数据，JSON（数值为数字）", "Key figures, JSON (values as numbers)"),
         ]
-    files.append(
-        Download(
-            report.source.name,
-            report.source.read_bytes(),
-            f"存档底本（未改动），SHA-256 {report.config['sha256']}",
-            f"The archived source text (unchanged), SHA-256 {report.config['sha256']}",
+    # Every archived version of the source: the one the edition follows, and any earlier
+    # one a correction replaced (CONTRIBUTING.md, "A corrected source"), so that readers
+    # can compare them.
+    several = len(report.source_versions) > 1
+    for version in report.source_versions:
+        path = report.folder / version["file"]
+        if not path.exists():
+            continue  # named by the integrity check
+        followed = version["file"] == report.source.name
+        zh_note = ("，本版所依" if followed else "，已被更正版取代") if several else ""
+        en_note = ("; the version this edition follows" if followed else "; superseded by a corrected version") if several else ""
+        files.append(
+            Download(
+                path.name,
+                path.read_bytes(),
+                f"存档底本（未改动，{version['published']}发布{zh_note}），SHA-256 {version['sha256']}",
+                f"The archived source text (unchanged, published {version['published']}{en_note}), SHA-256 {version['sha256']}",
+            )
         )
-    )
     return files
 
 

@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .text import format_numbering, numbering
@@ -234,7 +235,10 @@ def write_report(root: Path, raw_path: Path, slug: str, parsed: Parsed) -> list[
     (data / raw_path.name).write_bytes(raw)
     page_names = ["index.md", *[f"part-{p.number}.md" for p in parsed.parts]]
     (data / "report.yml").write_text(
-        f"slug: {slug}\ntitle_zh: {parsed.title}\nsource: {raw_path.name}\nsha256: {hashlib.sha256(raw).hexdigest()}\n"
+        f"slug: {slug}\ntitle_zh: {parsed.title}\n"
+        f"sources:\n  - file: {raw_path.name}\n    sha256: {hashlib.sha256(raw).hexdigest()}\n"
+        f"    published: {published_date(raw.decode('utf-8', 'replace'))}\n    archived: {date.today().isoformat()}\n"
+        f"source: {raw_path.name}\n"
         f"header_lines: {parsed.header_lines}\npages: [{', '.join(page_names)}]\n",
         encoding="utf-8",
     )
@@ -242,11 +246,24 @@ def write_report(root: Path, raw_path: Path, slug: str, parsed: Parsed) -> list[
         f'  - text: "{c}"\n    zh: 原网页的页面元素，不属于报告内容。\n    en: An element of the source web page, not part of the report.\n'
         for c in parsed.chrome
     )
-    (data / "editorial-notes.yml").write_text(f"restorations: []\nqueries: []\nchrome:{chr(10) + chrome if chrome else ' []' + chr(10)}", encoding="utf-8")
-    (data / "glossary.yml").write_text("terms: []\n", encoding="utf-8")
+    about = '# Its format: CONTRIBUTING.md, "Data files", and the commented template at the top of\n# the same file of an earlier report (reports/yushan-2023/{}).\n'
+    (data / "editorial-notes.yml").write_text(
+        about.format("editorial-notes.yml") + f"restorations: []\nqueries: []\nchrome:{chr(10) + chrome if chrome else ' []' + chr(10)}", encoding="utf-8"
+    )
+    (data / "glossary.yml").write_text(about.format("glossary.yml") + "terms: []\n", encoding="utf-8")
     written += [data / raw_path.name, data / "report.yml", data / "editorial-notes.yml", data / "glossary.yml"]
     add_to_nav(root / "mkdocs.yml", parsed.title, [f"{slug}/{name}" for name in page_names])
     return written
+
+
+def published_date(raw: str) -> str:
+    """The first date of the source web page's header (its 发布日期), else today: the
+    maintainer corrects it in report.yml."""
+    found = re.search(r"(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})", "\n".join(raw.split("\n")[:10]))
+    if not found:
+        return date.today().isoformat()
+    year, month, day = (int(x) for x in found.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def add_to_nav(config: Path, title: str, entries: list[str]) -> None:

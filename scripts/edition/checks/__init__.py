@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..causes import root_causes_first
 from ..problems import Problem
 from ..project import Project
 from . import (
@@ -47,4 +48,5 @@ def run_checks(project: Project, only: list[str] | None = None) -> list[Problem]
     problems.extend(project.problems)
     for report in project.reports:
         problems.extend(report.problems)
-    return sorted(set(problems), key=lambda p: (p.path.as_posix(), p.line, p.check, p.message))
+    ordered = sorted(set(problems), key=lambda p: (p.path.as_posix(), p.line, p.check, p.message))
+    return root_causes_first(ordered)  # structural problems first, their consequences folded in
