@@ -85,7 +85,9 @@ def test_chinese_inside_english_pages_is_marked(site):
     page = html(site, "en/yushan-2023/part-1")
     source = (ROOT / "docs" / "yushan-2023" / "part-1.en.md").read_text(encoding="utf-8")
     # The runs of Chinese the hooks mark (scripts/hooks.py, CJK_RUN), wherever the English quotes them.
-    runs = set(re.findall(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef·]*", source))
+    from hooks import CJK_RUN
+
+    runs = set(CJK_RUN.findall(source))
     assert runs, "the English page quotes no Chinese: pick another page for this test"
     for chinese in runs:
         assert f'<span lang="zh-Hans">{chinese}</span>' in page, chinese

@@ -52,7 +52,7 @@ def citation_data(report: Report, lang: str, page: Path, repository: str) -> str
     version, version_date = page_versions(page.parent.resolve()).get(page.resolve(), ("", ""))
     data.update(
         slug=report.slug,
-        published=str(report.config["published"]),
+        published=str(report.config.get("published", "")),
         translated=str(report.config.get("translated", "")),
         lang=lang,
         version=version,
