@@ -59,16 +59,6 @@ def first_view(browser, base: str, site: Path, path: str) -> FirstView:
     return FirstView(path, tuple(files), total, tuple(outside))
 
 
-def search_indexes(site: Path) -> dict[str, tuple[int, int]]:
-    """Language → (raw bytes, gzip bytes) of its site-wide index (pages outside reports)."""
-    found = {}
-    for index in sorted(site.rglob("search/search_index.json")):
-        lang = index.parent.parent.relative_to(site).as_posix()
-        data = index.read_bytes()
-        found["zh" if lang == "." else lang] = (len(data), gzip_size(data))
-    return found
-
-
 @dataclass(frozen=True)
 class FirstSearch:
     """What the first search on a report's page downloads, in one language (gzip bytes)."""
