@@ -26,6 +26,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -68,11 +69,11 @@ class Unit:
     title_parts: list[str] = field(default_factory=list)  # a heading's own text
     parts: list[str] = field(default_factory=list)  # text after it without an id of its own
 
-    @property
+    @cached_property  # read once the page is parsed
     def title(self) -> str:
         return re.sub(r"\s+", " ", "".join(self.title_parts)).strip()
 
-    @property
+    @cached_property
     def text(self) -> str:
         return re.sub(r"\s+", " ", "".join(self.parts)).strip()
 
@@ -141,7 +142,11 @@ class _PageText(HTMLParser):
 def page_units(html: str) -> list[Unit]:
     """The units of a built page with their text, in page order; empty units dropped."""
     parser = _PageText()
-    parser.feed(html)
+    # Only the article is read: the header, nav and footer are most of a page's HTML
+    # (and of the parsing time, which grows with the number of reports).
+    start = html.find('<article class="md-content__inner')
+    end = html.rfind("</article>")
+    parser.feed(html[start : end + len("</article>")] if 0 <= start < end else html)
     parser.close()
     return [unit for unit in parser.units if unit.text or unit.title]
 

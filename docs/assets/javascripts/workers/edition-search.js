@@ -106,6 +106,16 @@
     return html.replace(new RegExp(chars.join("\u200b?"), "gi"), function (m) { return "<mark>" + m + "</mark>"; });
   }
 
+  // A figure as the entry writes it, marked when the reader typed another form of it
+  // (1162 → 1,162): the match came through the entry's `alt` forms, which are not shown.
+  function markNumber(html, typed) {
+    var digits = typed.replace(/[,%\s]|percent/g, "");
+    if (!/^\d+(\.\d+)?$/.test(digits)) return html;
+    return html.replace(/(<mark>[^<]*<\/mark>)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g, function (m, marked) {
+      return marked || m.replace(/,/g, "") !== digits ? m : "<mark>" + m + "</mark>";
+    });
+  }
+
   function rank(result, query) {
     var typed = plain(query).replace(/["*+~^]/g, "").trim();
     var items = [];
@@ -141,7 +151,7 @@
       item.score = score;
       if (doc.h && !item.title) item.title = ((byLocation[doc.h] || {}).title || "").replace(/\u200b/g, "");
       item.title = item.title || "";
-      item.text = item.text || "";  // a heading without text of its own: Material reads .length
+      item.text = markNumber(item.text || "", typed);  // "": a heading without text; Material reads .length
     });
     items.sort(function (a, b) { return b.score - a.score; });
     var pages = new Map();
