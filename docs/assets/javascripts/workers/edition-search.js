@@ -144,7 +144,13 @@
       var boost = (item.location.indexOf("#") < 0 ? 1 : 0) + (terms.length ? terms.filter(Boolean).length / terms.length : 0);
       var score = item.score / (1 + boost * boost);
       var phrases = typed ? count(haystack, typed) : 0;
-      if (phrases) score = (score + 5 * phrases) * 20;
+      if (phrases) {
+        score = (score + 5 * phrases) * 20;
+        // The phrase is what matched: Material links ?h= to the matched terms (the page
+        // marks them) and lists unmatched ones as missing, term by segmented term.
+        item.terms = {};
+        item.terms[query.trim()] = true;
+      }
       if (terms.length && terms.every(Boolean)) score *= 3;
       if (doc.k === "note") score /= 2;  // a translator's note: below the paragraph it annotates
       if (doc.k === "apparatus") score /= 200;  // glossary, notes, key figures: below the report
