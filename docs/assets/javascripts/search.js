@@ -3,7 +3,8 @@
 //   top of the page; it is pointed at the result's best paragraph (#p-…), the link below it;
 // - a choice in the search dialog: this report (the default: its index alone is fetched)
 //   or all reports, sent to the worker on the BroadcastChannel "edition-search" and kept
-//   for the session (overrides/main.html passes it to the worker on the next page).
+//   for the session (overrides/main.html passes it to the worker on the next page);
+// - opening the search ({warm: true}) has the worker load the report's index.
 (function () {
   var KEY = "edition-search-scope";
   var english = document.documentElement.lang.indexOf("en") === 0;
@@ -40,6 +41,11 @@
   wrap.insertBefore(box, wrap.firstChild);
 
   var channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("edition-search") : null;
+  // Opening the search starts loading the report's index, so that it is ready by the
+  // time the first word is typed (it is not loaded with the page: most readers never search).
+  field.addEventListener("focus", function () {
+    if (channel) channel.postMessage({ warm: true });
+  });
   input.addEventListener("change", function () {
     var scope = input.checked ? "all" : "report";
     try { sessionStorage.setItem(KEY, scope); } catch (error) { /* storage off: this page only */ }

@@ -3,7 +3,8 @@
 //
 // - Indexes (scripts/edition/search_index.py): search/search_index.json holds the pages
 //   outside any report and the list of reports; search/SLUG.json one report, one entry per
-//   paragraph. The current report's file is fetched on the first search, not on page load;
+//   paragraph. The current report's file is fetched when the reader opens the search
+//   ({warm: true} on the channel) or on the first query, not on page load;
 //   every report's when the reader ticks "all reports" (a message on the BroadcastChannel
 //   "edition-search", from assets/javascripts/search.js).
 // - Ranking: lunr's score, times 20 when the entry holds the query as typed (a Chinese
@@ -214,6 +215,11 @@
 
   if (typeof BroadcastChannel !== "undefined") {
     new BroadcastChannel("edition-search").onmessage = function (event) {
+      if (event.data && event.data.warm) {
+        // The reader opened the search: fetch and index the report while they type.
+        queue = queue.then(function () { if (config) return build(); });
+        return;
+      }
       if (!event.data || (event.data.scope !== "all" && event.data.scope !== "report")) return;
       queue = queue.then(function () {
         scope = event.data.scope;
