@@ -24,12 +24,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .project import Project
+
+Cut = Callable[[str], Iterable[str]]  # Chinese word segmentation (jieba.cut)
 
 INDEX = Path("search") / "search_index.json"
 
@@ -185,7 +192,7 @@ def number_forms(text: str) -> list[str]:
     return unique
 
 
-def segment(text: str, cut) -> str:
+def segment(text: str, cut: Cut) -> str:
     """Chinese runs cut into words (jieba), each word between zero-width spaces, as
     Material's search plugin writes them (its separator splits at U+200B); HTML-escaped,
     as Material shows titles and excerpts as HTML."""
@@ -193,7 +200,7 @@ def segment(text: str, cut) -> str:
     return HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(0))) + "\u200b", text).strip("\u200b")
 
 
-def page_entries(location: str, title: str, html: str, kind: str, cut) -> list[dict]:
+def page_entries(location: str, title: str, html: str, kind: str, cut: Cut) -> list[dict]:
     """The index entries of one page: the page itself, then each unit with an id.
 
     A paragraph's entry has no title of its own (the worker shows its heading's, from `h`):
@@ -230,7 +237,7 @@ def _html_path(folder: Path, location: str) -> Path:
     return path if location.endswith(".html") else path / "index.html"
 
 
-def report_kinds(project) -> dict[str, dict[str, str]]:
+def report_kinds(project: Project) -> dict[str, dict[str, str]]:
     """slug → {page location → "report" or "apparatus"}: a report's text pages (report.yml
     `pages`) rank above its other pages (glossary, notes, key figures …), whatever they are."""
     kinds: dict[str, dict[str, str]] = {}
@@ -243,11 +250,12 @@ def report_kinds(project) -> dict[str, dict[str, str]]:
     return kinds
 
 
-def report_titles(project, lang: str) -> list[dict[str, str]]:
+def report_titles(project: Project, lang: str) -> list[dict[str, str]]:
+    """The reports, by slug, with their titles in a language (the worker's list)."""
     return [{"slug": r.slug, "title": str(r.config.get(f"title_{lang}") or r.slug)} for r in project.reports]
 
 
-def write_search_indexes(project, site_dir: Path, default: str, others: list[str], cut) -> dict[str, dict[str, int]]:
+def write_search_indexes(project: Project, site_dir: Path, default: str, others: list[str], cut: Cut) -> dict[str, dict[str, int]]:
     """Replace site_dir's combined index with one index per language and per report.
 
     Returns {language: {file name: entries}}. `cut` segments Chinese (jieba.cut)."""
@@ -266,7 +274,7 @@ def write_search_indexes(project, site_dir: Path, default: str, others: list[str
                 continue
             if lang == default and location.split("/", 1)[0] in others:
                 continue
-            pages.append((location[len(prefix) :], doc["title"].replace("\u200b", "")))
+            pages.append((location[len(prefix) :], unescape(doc["title"].replace("\u200b", ""))))
         shards: dict[str, list[dict]] = {}
         for location, title in pages:
             slug = location.split("/", 1)[0]

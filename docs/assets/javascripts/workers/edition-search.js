@@ -60,7 +60,8 @@
   function wanted() {
     if (scope === "all") return config.reports.map(function (r) { return r.slug; });
     var known = config.reports.some(function (r) { return r.slug === current; });
-    return [known ? current : (config.reports[0] || {}).slug].filter(Boolean);
+    // Outside any report (the home page): the last report by slug, the latest year.
+    return [known ? current : (config.reports[config.reports.length - 1] || {}).slug].filter(Boolean);
   }
 
   function fetchShard(slug) {
