@@ -6,7 +6,7 @@
 - on_page_context: the date of each page's last commit (git), shown at its foot;
 - on_page_markdown: give each page a meta description in its language (its first
   paragraph) and expand `{{ glossary }}`-style directives from the report's data;
-- on_post_build: split the combined search index into one per language (after
+- on_post_build: write the search indexes, one per language and report (after
   mkdocs-static-i18n has written it: its on_post_build runs at priority -100), and write
   the downloads (aligned corpus, full texts, key figures, source) into the site;
 - on_page_content: give each report paragraph its permalink and side-by-side link, mark
@@ -44,7 +44,7 @@ from edition.preview import banner, preview_mode, problems_of_page  # noqa: E402
 from edition.problems import Problem, summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
 from edition.quiet import quiet_build  # noqa: E402
-from edition.search_index import split_search_index  # noqa: E402
+from edition.search_index import write_search_indexes  # noqa: E402
 from edition.site import repository  # noqa: E402
 from edition.source_fields import expand_source_fields  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
@@ -100,8 +100,10 @@ def on_post_build(config) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
-    counts = split_search_index(Path(config.site_dir), DEFAULT_LANGUAGE, others)
-    log.debug("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
+    import jieba  # Material's search plugin has loaded its dictionary already
+
+    counts = write_search_indexes(_project(config), Path(config.site_dir), DEFAULT_LANGUAGE, others, jieba.cut)
+    log.debug("search indexes: " + "; ".join(f"{lang} {sum(n.values())} entries in {len(n)} files" for lang, n in counts.items()))
     written = write_downloads(_project(config), Path(config.site_dir))
     log.debug(f"downloads: {len(written)} files")
     write_definitions(_project(config), Path(config.site_dir), {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
