@@ -1,0 +1,235 @@
+"""The edition's build pipeline, apart from the site generator: before, and after, the build.
+
+    prebuild(root, out)    the content checks, then a copy of docs/ in out/docs/ with every
+                           `{{ … }}` directive expanded and each page's meta description
+                           and last-commit date in its front matter: Markdown that any
+                           generator (MkDocs, Zensical) only has to convert;
+    postbuild(root, site)  the HTML work of the written pages (paragraph links, citation
+                           data, term marks, lang spans, restoration links), then the
+                           per-language search index and the downloads.
+
+The steps call the MkDocs hooks' own event functions (scripts/hooks.py) with a minimal
+page and config, so both builds run exactly the same code, whatever those functions do.
+The next step is the reverse: move those bodies here and make hooks.py call this module.
+
+    python scripts/pipeline.py prebuild [--root .] [--out build]
+    python scripts/pipeline.py postbuild SITE_DIR [--root .]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from .checks import run_checks
+from .problems import Problem, summary
+from .project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart
+
+# Where a page's converted Markdown starts and ends in the written HTML. The prebuild puts
+# these comments around each page's body; Python-Markdown passes comments through, but
+# appends the footnotes after the end mark: the region takes them in, as MkDocs'
+# on_page_content sees them. The postbuild works on the region, then removes both marks.
+CONTENT_START = "<!-- edition:content -->"
+CONTENT_END = "<!-- /edition:content -->"
+CONTENT = re.compile(
+    re.escape(CONTENT_START) + r"(.*?)" + re.escape(CONTENT_END) + r'(\s*<div class="footnote">.*?</ol>\s*</div>)?',
+    re.S,
+)
+# Python-Markdown wraps a lone comment line in nothing, but may leave it inside a <p>.
+WRAPPED_MARK = re.compile(r"<p>\s*(" + re.escape(CONTENT_START) + "|" + re.escape(CONTENT_END) + r")\s*</p>")
+
+
+def hooks() -> ModuleType:
+    """scripts/hooks.py, imported as a module (it needs MkDocs installed: the main .venv)."""
+    scripts = str(Path(__file__).resolve().parent.parent)
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import hooks as module
+
+    return module
+
+
+class _Config(dict):
+    """The few config values the hooks read, by key (config["docs_dir"]) or attribute."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError as error:
+            raise AttributeError(name) from error
+
+
+@dataclass
+class _File:
+    abs_src_path: str
+    src_uri: str
+
+
+@dataclass
+class _Page:
+    file: _File
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def _config(project: Project, site_dir: Path | None = None) -> _Config:
+    return _Config(
+        config_file_path=str(project.root / "mkdocs.yml"),
+        docs_dir=str(project.docs),
+        site_dir=str(site_dir or project.root / "site"),
+        plugins={},
+    )
+
+
+def _page(project: Project, path: Path, meta: dict[str, Any] | None = None) -> _Page:
+    return _Page(_File(str(path), path.relative_to(project.docs).as_posix()), dict(meta or {}))
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(front matter lines without the --- fences, body); no front matter gives ("", text)."""
+    lines = text.removeprefix("\ufeff").split("\n")
+    if lines and lines[0].strip() == "---":
+        for end in range(1, len(lines)):
+            if lines[end].strip() in ("---", "..."):
+                return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :])
+    return "", text
+
+
+def page_markdown(project: Project, path: Path) -> str:
+    """A page's Markdown as the generator should see it: directives expanded, the meta
+    description and last-commit date added to its front matter, the body between marks."""
+    module = hooks()
+    config = _config(project)
+    front, body = split_front_matter(path.read_text(encoding="utf-8"))
+    meta = project.page(path).front_matter
+    page = _page(project, path, meta)
+    body = module.on_page_markdown(body, page, config, None)
+    module.on_page_context({}, page, config, None)
+    added = {key: page.meta[key] for key in ("description", "last_updated") if page.meta.get(key) and key not in meta}
+    # JSON strings are YAML strings: quotes, colons and Chinese survive as written.
+    extra = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in added.items())
+    front = "\n".join(part for part in (front, extra) if part)
+    head = f"---\n{front}\n---\n\n" if front else ""
+    return f"{head}{CONTENT_START}\n\n{body.strip()}\n\n{CONTENT_END}\n"
+
+
+def prebuild(root: Path, out: Path) -> list[Problem]:
+    """Run the checks; write out/docs/ (a generator-ready copy of docs/). The problems are
+    returned (and the copy written all the same, so that a preview shows the rest)."""
+    project = Project(root)
+    module = hooks()
+    module._current = project  # the hooks read pages from this parse, as in a MkDocs build
+    problems = run_checks(project)
+    docs = out / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    for source in sorted(project.docs.rglob("*")):
+        rel = source.relative_to(project.docs)
+        if source.is_dir() or any(part.startswith(".") for part in rel.parts):
+            continue
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.suffix == ".md":
+            target.write_text(page_markdown(project, source), encoding="utf-8")
+        else:
+            shutil.copy2(source, target)
+    return problems
+
+
+def page_source(project: Project, site_dir: Path, html_path: Path) -> Path | None:
+    """The Markdown page a written HTML page was built from (suffix layout: /en/x/ is
+    docs/x.en.md), or None for pages of the theme (404, search)."""
+    rel = html_path.relative_to(site_dir).parts
+    lang = DEFAULT_LANGUAGE
+    if rel and rel[0] in LANGUAGES and rel[0] != DEFAULT_LANGUAGE:
+        lang, rel = rel[0], rel[1:]
+    stem = "/".join(rel[:-1]) or "index"
+    for name in (f"{stem}.md", f"{stem}/index.md"):
+        path = project.docs / name
+        if path.exists():
+            return counterpart(path, lang) if lang != DEFAULT_LANGUAGE else path
+    return None
+
+
+def page_content(project: Project, path: Path, html: str) -> str:
+    """One page's converted Markdown after the edition's HTML work (as on_page_content)."""
+    return hooks().on_page_content(html, _page(project, path), _config(project), None)
+
+
+def postbuild_pages(project: Project, site_dir: Path) -> int:
+    """Apply page_content to each written page's marked content; return the pages done."""
+    done = 0
+    for html_path in sorted(site_dir.rglob("index.html")):
+        html = html_path.read_text(encoding="utf-8")
+        if CONTENT_START not in html:
+            continue
+        source = page_source(project, site_dir, html_path)
+        if source is None or not source.exists():
+            raise ValueError(f"{html_path}: no Markdown page in {project.docs} for it")
+        html = WRAPPED_MARK.sub(r"\1", html)
+        region = CONTENT.search(html)
+        if region is None:
+            raise ValueError(f"{html_path}: {CONTENT_START} without {CONTENT_END}: the page was not built from the prebuild's copy")
+        content = page_content(project, source, region.group(1) + (region.group(2) or ""))
+        html = html[: region.start()] + content + html[region.end() :]
+        html_path.write_text(html, encoding="utf-8")
+        done += 1
+    return done
+
+
+def postbuild(root: Path, site_dir: Path, search: bool = True) -> dict[str, Any]:
+    """The HTML work on every written page, then the per-language search index (only for
+    MkDocs' combined lunr index: `search`) and the downloads. Returns what was done."""
+    from .downloads import write_downloads
+    from .search_index import split_search_index
+
+    project = Project(root)
+    hooks()._current = project
+    result: dict[str, Any] = {"pages": postbuild_pages(project, site_dir)}
+    if search:
+        others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+        result["search"] = split_search_index(site_dir, DEFAULT_LANGUAGE, others)
+    result["downloads"] = len(write_downloads(project, site_dir))
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pipeline.py", description="The edition's steps before and after the site generator.")
+    steps = parser.add_subparsers(dest="step", required=True)
+    pre = steps.add_parser("prebuild", help="run the checks and write a generator-ready copy of docs/")
+    pre.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    pre.add_argument("--out", type=Path, default=Path("build"), help="build folder; the pages go to OUT/docs (default: build)")
+    post = steps.add_parser("postbuild", help="post-process a written site: paragraph links, tooltips, search index, downloads")
+    post.add_argument("site", type=Path, help="the written site folder")
+    post.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
+    post.add_argument("--no-search-split", action="store_true", help="the generator already wrote one search index per language")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if not (root / "docs").is_dir():
+        print(f"{root}: no docs/ folder here: give the project folder", file=sys.stderr)
+        return 2
+    if args.step == "prebuild":
+        problems = prebuild(root, args.out.resolve())
+        for problem in problems:
+            print(problem.format(root), file=sys.stderr)
+        if problems:
+            print(summary(problems, len(Project(root).markdown_files)), file=sys.stderr)
+            return 1
+        print(f"prebuild: {args.out / 'docs'} written")
+        return 0
+    if not args.site.is_dir():
+        print(f"{args.site}: no such site folder: build the site first", file=sys.stderr)
+        return 2
+    try:
+        result = postbuild(root, args.site.resolve(), search=not args.no_search_split)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("postbuild: " + ", ".join(f"{key} {value}" for key, value in result.items()))
+    return 0
