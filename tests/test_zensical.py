@@ -1,0 +1,191 @@
+"""The edition built with Zensical beside the MkDocs build (`make build-zensical`).
+
+One Zensical build per test session, into a temporary folder, compared with the session's
+MkDocs build: the same pages at the same paths in both languages, the same heading and
+paragraph ids and texts, the same titles and descriptions. What Zensical cannot yet do
+the same way is listed in KNOWN_DIFFERENCES, with the reason (also in the README): a new
+difference fails the test, and so does a listed one that has gone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browsing import Visit
+
+from conftest import ROOT
+from edition.browser import serve
+from edition.site_compare import differences, page_text
+from edition.zensical import BuildError, build
+
+# Difference → why. Each line is what edition.site_compare.differences() reports.
+KNOWN_DIFFERENCES = {
+    # zensical-i18n builds each language as a site of its own.
+    "en/404.html: only in Zensical": "each language has its own 404 page (MkDocs: one, bilingual)",
+    "en/assets/ (theme): only in Zensical": "the English site carries its own copy of the theme's assets",
+    "en/assets/edition.css: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/edition.js: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/workers/stemmed-search.js: only in Zensical": "… and of the edition's",
+    "en/sitemap.xml: only in Zensical": "a sitemap per language",
+    "en/zensical-i18n.json: only in Zensical": "zensical-i18n's manifest of pages per language (language switch)",
+    "zensical-i18n.json: only in Zensical": "zensical-i18n's manifest of pages per language (language switch)",
+    "sitemap.xml.gz: only in MkDocs": "Zensical writes no gzipped sitemap",
+    # Search: Zensical's own engine and index format, one index per language site.
+    "search/search_index.json: only in MkDocs": "lunr index, Chinese segmented by jieba at build time",
+    "en/search/search_index.json: only in MkDocs": "lunr index, English stemmed (stemmed-search.js)",
+    "search.json: only in Zensical": "Zensical's own search index (Chinese segmented in the browser)",
+    "en/search.json: only in Zensical": "Zensical's own search index",
+    # The not-found page: MkDocs keeps the last language built (English) at /404.html.
+    "404.html: lang differs: 'en' / 'zh'": "the root 404 page is the Chinese site's",
+    "404.html: description differs: \"The Yushan County People's Government's report on building a law-based "
+    'government in 2023, in Chinese with an unofficial English translation." / '
+    "'玉山县人民政府关于2023年度法治政府建设情况的报告：中文原文与英文译文对照版。'": "the root 404 page is the Chinese site's",
+}
+
+PAGES = ["/", "/yushan-2023/", "/yushan-2023/part-1/", "/yushan-2023/parallel/", "/yushan-2023/glossary/"]
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The project built with Zensical once per session (prebuild, zensical-i18n, postbuild)."""
+    folder = tmp_path_factory.mktemp("zensical")
+    try:
+        build(ROOT, folder / "site", folder / "build", ROOT / ".venv-zensical")
+    except BuildError as error:
+        pytest.fail(f"the Zensical build failed (make setup-zensical installs it):\n{error}")
+    return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_server(zensical_site) -> Iterator[str]:
+    with serve(zensical_site) as base:
+        yield base
+
+
+def own_assets() -> set[str]:
+    assets = ROOT / "docs" / "assets"
+    return {p.relative_to(assets).as_posix() for p in assets.rglob("*") if p.is_file()}
+
+
+def test_zensical_gives_the_same_site_but_for_the_known_differences(site, zensical_site):
+    found = differences(site, zensical_site, ("MkDocs", "Zensical"), own_assets())
+    new = [line for line in found if line not in KNOWN_DIFFERENCES]
+    gone = [line for line in KNOWN_DIFFERENCES if line not in found]
+    assert new == [], "new differences from the MkDocs build (fix them, or list them with a reason)"
+    assert gone == [], "listed differences that are gone: remove them from KNOWN_DIFFERENCES and the README"
+
+
+def test_zensical_pages_carry_the_editions_html_work(zensical_site):
+    """Not only alike: the postbuild's work is there (a comparison of two empty sites passes)."""
+    en = page_text((zensical_site / "en/yushan-2023/part-1/index.html").read_text(encoding="utf-8"))
+    assert "s-1-5" in en.heading_ids and "p-1-5-3" in en.paragraph_ids
+    assert en.paragraphs["p-1-2-1"].endswith("¶⇄Cite")  # paragraph links and Cite
+    assert en.head["og:locale"] == "en_GB" and en.head["date"]
+    html = (zensical_site / "en/yushan-2023/part-1/index.html").read_text(encoding="utf-8")
+    assert 'class="gloss"' in html and 'id="edition-citation"' in html and '<span lang="zh-Hans">' in html
+    assert "edition:content" not in html and "{{" not in html
+    zh = (zensical_site / "yushan-2023/part-1/index.html").read_text(encoding="utf-8")
+    assert 'class="restoration" href="../editorial-notes/#r-1"' in zh
+    assert (zensical_site / "yushan-2023/files/yushan-2023-aligned.tmx").is_file()
+
+
+def test_the_comparison_sees_a_changed_paragraph(site, zensical_site, tmp_path):
+    """Mutation: a changed paragraph text, a dropped id and a missing page are reported."""
+    import shutil
+
+    copy = tmp_path / "zensical"
+    shutil.copytree(zensical_site, copy)
+    page = copy / "en/yushan-2023/part-1/index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("1,162 items", "1,163 items", 1).replace('id="p-1-5-3"', 'id="p-1-5-x"', 1), encoding="utf-8")
+    shutil.rmtree(copy / "en/yushan-2023/glossary")
+    found = [line for line in differences(site, copy, ("MkDocs", "Zensical"), own_assets()) if line not in KNOWN_DIFFERENCES]
+    assert "en/yushan-2023/glossary/index.html: only in MkDocs" in found
+    assert any(line.startswith("en/yushan-2023/part-1/index.html: #p-1-2-1 text differs") for line in found), found
+    assert any(line.startswith("en/yushan-2023/part-1/index.html: paragraph ids differ") for line in found), found
+
+
+@pytest.mark.parametrize("path", PAGES + ["/en" + p for p in PAGES])
+def test_zensical_page_loads_cleanly_and_stays_on_this_site(browser, zensical_server, path):
+    visit = Visit(browser, zensical_server, path)
+    assert visit.page.locator("article h1").count() == 1
+    assert visit.outside() == []  # no CDN (Pyodide, Ace, GLightbox, Mermaid), no web font
+    assert visit.failures == []
+    assert visit.errors == []
+    visit.page.close()
+
+
+def zensical_search(visit: Visit, query: str) -> list[str]:
+    """Type a query into Zensical's search dialog; return the result links (path#anchor)."""
+    visit.page.locator(".md-search__button").click()
+    field = visit.page.locator('dialog[open] input[role="combobox"]')  # in the dialog's open shadow root
+    field.fill(query)
+    status = visit.page.locator('dialog[open] [role="status"]')
+    status.filter(has_text=query).or_(status.filter(has_text="result")).first.wait_for()
+    visit.page.locator('dialog[open] ol[role="listbox"] a').first.wait_for()
+    hrefs = visit.page.locator('dialog[open] ol[role="listbox"] a').evaluate_all("links => links.map(a => a.href)")
+    found = []
+    for href in hrefs:
+        path = href.removeprefix(visit.server).split("?", 1)[0].split("#", 1)[0]
+        found.append(path + (f"#{href.split('#', 1)[1]}" if "#" in href else ""))
+    return found
+
+
+# Queries from the MkDocs search tests (tests/test_browser.py): the page they must find.
+SEARCHES = {
+    "行政复议": "/yushan-2023/part-1/#s-1-5",
+    "营商环境": "/yushan-2023/part-1/#s-1-2",
+    "枫桥经验": "/yushan-2023/part-3/",
+    "50.82%": "/yushan-2023/part-1/#s-1-5",
+    "reconsideration": "/en/yushan-2023/part-1/#s-1-5",
+    "petitions": "/en/yushan-2023/part-1/#s-1-5",
+    "normative documents": "/en/yushan-2023/part-1/#s-1-3",
+    "1,162": "/en/yushan-2023/part-1/#s-1-2",
+}
+# Query → why Zensical misses what the MkDocs build finds.
+KNOWN_SEARCH_MISSES = {
+    "petitions": "no English stemming: the section says “petition”; MkDocs stems query and index alike",
+}
+
+
+def test_zensical_search_finds_chinese_and_english(browser, zensical_server):
+    misses = {}
+    for query, expected in SEARCHES.items():
+        start = "/en/" if expected.startswith("/en/") else "/"
+        visit = Visit(browser, zensical_server, start)
+        found = zensical_search(visit, query)
+        assert found, query
+        assert all(link.startswith("/en/") == (start == "/en/") for link in found), found  # its language only
+        assert visit.outside() == [] and visit.errors == []
+        if not any(link.startswith(expected) for link in found):
+            misses[query] = found
+        visit.page.close()
+    assert sorted(misses) == sorted(KNOWN_SEARCH_MISSES), misses
+
+
+def test_zensical_language_switch_keeps_the_page_and_anchor(browser, zensical_server):
+    visit = Visit(browser, zensical_server, "/en/yushan-2023/part-1/#p-1-5-3")
+    visit.page.locator(".md-header__option .md-select").hover()
+    visit.page.locator('a.md-select__link[hreflang="zh"]').click()
+    visit.page.wait_for_url("**/yushan-2023/part-1/**")
+    assert "/en/" not in visit.page.url
+    assert visit.page.url.endswith("/yushan-2023/part-1/#p-1-5-3")
+    visit.page.close()
+
+
+def test_zensical_cite_dialog_and_glossary_tooltip(browser, zensical_server):
+    visit = Visit(browser, zensical_server, "/en/yushan-2023/part-2/")
+    visit.page.locator("#p-2-1 button.para-cite").click()
+    dialog = visit.page.locator("dialog.cite-dialog")
+    dialog.wait_for()
+    assert "para. p-2-1" in dialog.locator("pre.cite-text").first.inner_text()
+    visit.page.keyboard.press("Escape")
+    term = visit.page.locator('#p-2-1 a.gloss[href$="#term-appear-and-speak-in-court"]')
+    term.hover()
+    tip = term.locator(".gloss-tip")
+    tip.wait_for(state="visible")
+    assert "出庭又出声" in tip.inner_text()
+    assert visit.errors == []
+    visit.page.close()
