@@ -9,6 +9,8 @@ difference fails the test, and so does a listed one that has gone.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,9 +18,12 @@ import pytest
 from browsing import Visit
 
 from conftest import ROOT
+from edition.blocks import DIRECTIVE
 from edition.browser import serve
+from edition.pipeline import CONTENT_END, CONTENT_START
+from edition.project import Project
 from edition.site_compare import differences, page_text
-from edition.zensical import BuildError, build
+from edition.zensical import BUNDLE_CDN, BuildError, build, zensical_config
 
 # Difference → why. Each line is what edition.site_compare.differences() reports.
 KNOWN_DIFFERENCES = {
@@ -189,3 +194,56 @@ def test_zensical_cite_dialog_and_glossary_tooltip(browser, zensical_server):
     assert "出庭又出声" in tip.inner_text()
     assert visit.errors == []
     visit.page.close()
+
+
+def run_pipeline(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "pipeline.py"), *args], capture_output=True, text=True, timeout=120)
+
+
+def test_prebuild_writes_pages_a_generator_only_converts(tmp_path):
+    done = run_pipeline("prebuild", "--root", str(ROOT), "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    pages = sorted((tmp_path / "docs").rglob("*.md"))
+    assert len(pages) == len(Project(ROOT).markdown_files)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not DIRECTIVE.search(text), page  # every {{ … }} expanded
+        assert text.count(CONTENT_START) == 1 and text.count(CONTENT_END) == 1, page
+    part = (tmp_path / "docs/yushan-2023/part-1.en.md").read_text(encoding="utf-8")
+    assert '\ndescription: "1. Focusing on priorities:' in part and '\nlast_updated: "' in part
+    glossary = (tmp_path / "docs/yushan-2023/glossary.en.md").read_text(encoding="utf-8")
+    assert 'id="term-appear-and-speak-in-court"' in glossary
+    assert (tmp_path / "docs/assets/edition.css").read_bytes() == (ROOT / "docs/assets/edition.css").read_bytes()
+
+
+def test_prebuild_stops_on_a_check_problem_naming_the_place(mini, tmp_path):
+    mini.edit("docs/demo/index.en.md", "{: #p-0-1 }", "{: #p-0-9 }")
+    done = run_pipeline("prebuild", "--root", str(mini.root), "--out", str(tmp_path))
+    assert done.returncode == 1
+    assert "docs/demo/index.en.md:" in done.stderr and "[blocks]" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_postbuild_names_a_missing_site(tmp_path):
+    done = run_pipeline("postbuild", str(tmp_path / "nowhere"), "--root", str(ROOT))
+    assert done.returncode == 2
+    assert "nowhere: no such site folder" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_zensical_config_names_a_malformed_mkdocs_yml(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme:\n  name: [material\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"mkdocs\.yml:\d+: malformed YAML"):
+        zensical_config(tmp_path)
+
+
+def test_zensical_config_changes_only_what_zensical_needs():
+    import yaml
+
+    original = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    changed = zensical_config(ROOT)
+    assert "hooks" not in changed and changed["docs_dir"] == "docs" and changed["site_dir"] == "site"
+    assert {key for key in original if original[key] != changed.get(key)} == {"hooks", "theme", "plugins"}
+    assert set(changed) - set(original) == {"site_dir", "validation"}
+    assert changed["theme"] == {**original["theme"], "custom_dir": str(ROOT / "overrides")}
+    privacy = next(p["privacy"] for p in changed["plugins"] if isinstance(p, dict) and "privacy" in p)
+    assert privacy["assets_fetch"] is False and set(BUNDLE_CDN) <= set(privacy["assets_exclude"])
