@@ -247,3 +247,18 @@ def test_zensical_config_changes_only_what_zensical_needs():
     assert changed["theme"] == {**original["theme"], "custom_dir": str(ROOT / "overrides")}
     privacy = next(p["privacy"] for p in changed["plugins"] if isinstance(p, dict) and "privacy" in p)
     assert privacy["assets_fetch"] is False and set(BUNDLE_CDN) <= set(privacy["assets_exclude"])
+
+
+def test_postbuild_twice_changes_nothing_more(site, tmp_path):
+    """On the MkDocs site (its hooks did the work): no page is processed again, and the
+    search index, already one per language, is not split again into an empty one."""
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    before = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    done = run_pipeline("postbuild", str(copy), "--root", str(ROOT))
+    assert done.returncode == 0, done.stderr
+    assert "pages 0" in done.stdout and "search" not in done.stdout, done.stdout
+    after = {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    assert after == before

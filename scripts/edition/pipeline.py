@@ -183,17 +183,30 @@ def postbuild_pages(project: Project, site_dir: Path) -> int:
     return done
 
 
+def combined_search_index(site_dir: Path, others: list[str]) -> bool:
+    """Whether the site root's lunr index still holds other languages' pages: splitting an
+    index already split would leave the other languages with an empty one."""
+    from .search_index import INDEX
+
+    index = site_dir / INDEX
+    if not index.exists():
+        return False
+    docs = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
+    return any(doc.get("location", "").split("/", 1)[0] in others for doc in docs)
+
+
 def postbuild(root: Path, site_dir: Path, search: bool = True) -> dict[str, Any]:
-    """The HTML work on every written page, then the per-language search index (only for
-    MkDocs' combined lunr index: `search`) and the downloads. Returns what was done."""
+    """The HTML work on every written page, then the per-language search index (`search`:
+    MkDocs' combined lunr index, if not split yet) and the downloads. Running it twice
+    changes nothing more. Returns what was done."""
     from .downloads import write_downloads
     from .search_index import split_search_index
 
     project = Project(root)
     hooks()._current = project
     result: dict[str, Any] = {"pages": postbuild_pages(project, site_dir)}
-    if search:
-        others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+    others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+    if search and combined_search_index(site_dir, others):
         result["search"] = split_search_index(site_dir, DEFAULT_LANGUAGE, others)
     result["downloads"] = len(write_downloads(project, site_dir))
     return result

@@ -109,7 +109,10 @@ def build(root: Path, site_dir: Path, build_dir: Path, venv: Path) -> dict[str, 
     shutil.move(build_dir / "site", site_dir)
     start = time.perf_counter()
     # zensical-i18n builds each language as a site of its own: one search index each already.
-    done = postbuild(root, site_dir, search=False)
+    try:
+        done = postbuild(root, site_dir, search=False)
+    except ValueError as error:  # a written page that no Markdown page accounts for
+        raise BuildError(str(error)) from None
     times["postbuild_s"] = round(time.perf_counter() - start, 3)
     return {**times, **done}
 
