@@ -5,17 +5,23 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+SITE   ?= site
+# Material's end-of-life notice (May 2027), printed at every build, is recorded in the
+# README (Maintenance notes); a maintainer cannot act on it at each build.
+export NO_MKDOCS_2_WARNING := 1
 # Zensical (Material's successor) in a venv of its own: its pins are apart from MkDocs'.
 ZVENV  := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
 
-.PHONY: setup setup-zensical build-zensical serve build check lint test browser pdf bench bench-scale clean
+.PHONY: requirements setup setup-zensical build-zensical serve build check lint test browser pdf bench bench-scale clean
 
 setup: $(STAMP)
 
+# --require-hashes: every file installed must match a sha256 in requirements.txt, so a
+# release replaced on the index (same name, same version) is refused, not installed.
 $(STAMP): requirements.txt
 	@scripts/setup-venv.sh "$(PYTHON)" "$(VENV)"
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
 setup-zensical: $(ZSTAMP)
@@ -25,11 +31,25 @@ $(ZSTAMP): requirements-zensical.txt
 	$(ZVENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
 	@rm -f $(ZVENV)/.installed-* && touch $@
 
+# Regenerate requirements.txt (exact versions and the sha256 of every file) from
+# requirements.in, after changing it. pip-tools, pinned here, runs in a venv of its own so
+# that it never enters the project's. Add --upgrade-package NAME to move one pin.
+PIP_TOOLS := pip-tools==7.6.2
+requirements:
+	@scripts/setup-venv.sh "$(PYTHON)" .venv-tools
+	.venv-tools/bin/pip install --quiet --disable-pip-version-check "$(PIP_TOOLS)"
+	.venv-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+		$(PIP_COMPILE_ARGS) --output-file requirements.txt requirements.in
+
+# The preview: never strict, so that work in progress can be seen; every check problem is
+# printed here and shown as a banner on its page (EDITION_PREVIEW, scripts/edition/preview.py).
+# It rebuilds on a change to the pages, the report data (reports/) or the theme (overrides/).
+PORT ?= 8000
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	EDITION_PREVIEW=1 $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:$(PORT) --livereload --watch reports --watch overrides
 
 build: setup
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 # The same site built with Zensical: checks and pages (prebuild), zensical-i18n, then the
 # paragraph links, tooltips and downloads (postbuild). See README, maintenance notes.

@@ -6,11 +6,12 @@
 - on_page_context: the date of each page's last commit (git), shown at its foot;
 - on_page_markdown: give each page a meta description in its language (its first
   paragraph) and expand `{{ glossary }}`-style directives from the report's data;
-- on_post_build: split the combined search index into one per language (after
+- on_post_build: write the search indexes, one per language and report (after
   mkdocs-static-i18n has written it: its on_post_build runs at priority -100), and write
   the downloads (aligned corpus, full texts, key figures, source) into the site;
 - on_page_content: give each report paragraph its permalink and side-by-side link, mark
-  glossary terms in the English text with tooltips, link
+  notable glossary terms for hints (edition/hints.py; their definitions file is written
+  on_post_build), link
   the editor's 〔…〕 restorations to their notes (Chinese pages) and mark Chinese words
   inside English pages with lang="zh-Hans".
 """
@@ -18,7 +19,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 import subprocess
@@ -32,41 +32,64 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
+from edition.citation import citation_data  # noqa: E402
+from edition.csp import add_csp  # noqa: E402
+from edition.css_diet import trim_material_stylesheet  # noqa: E402
 from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.glossary import load_terms  # noqa: E402
-from edition.problems import summary  # noqa: E402
+from edition.hints import mark_terms, write_definitions  # noqa: E402
+from edition.minify import minify_assets  # noqa: E402
+from edition.preview import banner, preview_mode, problems_of_page  # noqa: E402
+from edition.problems import Problem, summary  # noqa: E402
 from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
-from edition.search_index import split_search_index  # noqa: E402
+from edition.quiet import quiet_build  # noqa: E402
+from edition.search_index import write_search_indexes  # noqa: E402
+from edition.site import repository  # noqa: E402
+from edition.source_fields import expand_source_fields  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
-from edition.tooltips import add_tooltips  # noqa: E402
+from edition.ui_language import localise_ui  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
+quiet_build()  # before the plugins and jieba speak: see edition/quiet.py
 
 PARAGRAPH = re.compile(r'(<p id="(p-[\w-]+)"[^>]*>)(.*?)(</p>)', re.S)
 TOKEN = re.compile(r"(<[^>]+>)")
-CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef·]*")
+# A Chinese run takes in the curly quotes, dashes and ellipses inside it (so that they are
+# drawn from the CJK font), not those that close it in the English sentence around it.
+CJK_RUN = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef·]|[“”‘’—…]+(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]))*"
+)
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
 
 
 # The project as parsed at the start of the current build; every event of the build (and
 # of its inner per-language builds) reads the pages from it instead of parsing them again.
 _current: Project | None = None
+# Its problems, for the banners of the preview (make serve).
+_problems: list[Problem] = []
 
 
 def _project(config) -> Project:
     return _current or Project(Path(config.config_file_path).resolve().parent)
 
 
+def on_config(config):
+    """ "Edit this page" leads to the repository named once, in extra.repository."""
+    if config.extra.get("repository") and not config.edit_uri:
+        config.edit_uri = config.extra["repository"].rstrip("/") + "/edit/main/docs/"
+    return config
+
+
 def on_pre_build(config) -> None:
-    global _current
+    global _current, _problems
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # an inner per-language build: the checks already ran for this build
     _current = project = Project(Path(config.config_file_path).resolve().parent)
-    problems = run_checks(project)
+    _problems = problems = run_checks(project)
     for problem in problems:
-        log.warning(problem.format(project.root))
+        log.warning("\n".join(problem.format_all(project.root)))  # with what follows from it, indented
     if problems:
         log.warning(summary(problems, len(project.markdown_files)))
 
@@ -77,10 +100,26 @@ def on_post_build(config) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
-    counts = split_search_index(Path(config.site_dir), DEFAULT_LANGUAGE, others)
-    log.info("search index per language: " + ", ".join(f"{lang} {n} sections" for lang, n in counts.items()))
+    import jieba  # Material's search plugin has loaded its dictionary already
+
+    counts = write_search_indexes(_project(config), Path(config.site_dir), DEFAULT_LANGUAGE, others, jieba.cut)
+    log.debug("search indexes: " + "; ".join(f"{lang} {sum(n.values())} entries in {len(n)} files" for lang, n in counts.items()))
     written = write_downloads(_project(config), Path(config.site_dir))
-    log.info(f"downloads: {len(written)} files")
+    log.debug(f"downloads: {len(written)} files")
+    write_definitions(_project(config), Path(config.site_dir), {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
+    for path, before, after in trim_material_stylesheet(Path(config.site_dir)):
+        log.debug(f"{path.name}: {before} → {after} bytes without unused features (edition/css_diet.py)")
+    minify_assets(Path(config.site_dir), [str(path) for path in (*config.extra_css, *config.extra_javascript)])
+    # Keep last: the policy hashes each page's inline scripts as written (both languages).
+    log.debug(f"content-security-policy: {add_csp(Path(config.site_dir), live_reload=_serving)} pages")
+
+
+_serving = False  # `mkdocs serve` injects a live-reload script no hash can match (edition.csp)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_page_context(context, page, config, nav):
@@ -117,12 +156,13 @@ def last_commit_dates(folder: Path) -> dict[Path, str]:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     path = Path(page.file.abs_src_path)
+    project = _project(config)
+    report = report_for_page(project, path)
+    markdown = expand_source_fields(markdown, project, report, lambda message: log.warning(f"{page.file.src_uri}: {message}"))
     if not page.meta.get("description"):
         page.meta["description"] = description(markdown, path)
     if "{{" not in markdown:
         return markdown
-    project = _project(config)
-    report = report_for_page(project, path)
     lang = language_of(path)
 
     def expand(match: re.Match) -> str:
@@ -132,36 +172,33 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             return match.group(0)
         return GENERATORS[name](project, report, lang)
 
-    return re.sub(DIRECTIVE.pattern, expand, markdown, flags=re.M)
+    expanded = re.sub(DIRECTIVE.pattern, expand, markdown, flags=re.M)
+    return expand_source_fields(expanded, project, report, lambda message: log.warning(f"{page.file.src_uri}: {message}"))  # {{ fulltext }} brings the cover's
 
 
 def on_page_content(html: str, page, config, files) -> str:
     path = Path(page.file.abs_src_path)
     lang = language_of(path)
     project = _project(config)
+    if preview_mode():
+        html = banner(problems_of_page(_problems, path, project.root, project.docs), project.root, lang) + html
     report = project.report_of(path)
     base = "" if path.name.split(".")[0] == "index" else "../"
     if report is not None:
-        html = link_paragraphs(html, base, lang) + citation_data(report, lang)
-    if report is not None and lang != "zh":
+        html = link_paragraphs(html, base, lang) + citation_data(report, lang, path, repository(project.root))
+    elif "data-cite=" in html and (holder := report_for_page(project, path)) is not None:  # the side-by-side rows
+        html += citation_data(holder, lang, path, repository(project.root))
+    if report is not None:
         zh_page = project.page(counterpart(path, DEFAULT_LANGUAGE))
         zh_blocks = {b.id: b.text for b in zh_page.blocks if b.id and b.is_text}
-        html = add_tooltips(html, zh_blocks, load_terms(report), f"{base}glossary/")
+        html = mark_terms(html, zh_blocks, load_terms(report), lang, f"{base}glossary/")
+    html = localise_ui(html, lang)
     if lang != "zh":
         return mark_chinese(html)
     if report is None or "〔" not in html:
         return html
     notes = report.data("editorial-notes.yml").get("restorations", [])
     return link_restorations(html, notes, base)
-
-
-def citation_data(report, lang: str) -> str:
-    """What the Cite dialog (docs/assets/javascripts/edition.js) formats, from report.yml."""
-    keys = ("title_zh", "title_en", "issuer_zh", "issuer_en", "edition_zh", "edition_en", "translation_licence")
-    data = {key: str(report.config.get(key, "")) for key in keys}
-    data.update(slug=report.slug, published=str(report.config["published"]), translated=str(report.config.get("translated", "")), lang=lang)
-    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" id="edition-citation">{payload}</script>'
 
 
 def link_paragraphs(html: str, base: str, lang: str) -> str:

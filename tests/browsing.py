@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from edition.browser import find_chromium
+from edition.browser import find_chromium, wait_until
+
+# True once no CSS transition or finite animation is running: the state a reader sees when
+# the page has come to rest. Material fades its search results in (opacity, 0.4 s); axe
+# read mid-fade finds text lighter than it will be (#7b7b7b, 4.23:1, instead of #757575).
+SETTLED = "document.getAnimations().every(a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"
+
+
+def settle(page) -> None:
+    """Wait until the page is at rest: every transition and finite animation has ended."""
+    wait_until(page, SETTLED)
 
 
 def chromium_path() -> str:

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browsing import chromium_path  # noqa: E402
 
 from edition.browser import ARGS, serve  # noqa: E402
+from edition.processes import run  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
 
@@ -58,12 +59,13 @@ def mini(tmp_path: Path) -> MiniProject:
 
 def build_site(project_root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder into site_dir."""
-    return subprocess.run(
+    return run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        what=f"mkdocs build --strict of {project_root}",
+        timeout=600,
         cwd=project_root,
         capture_output=True,
         text=True,
-        timeout=300,
     )
 
 
@@ -93,7 +95,11 @@ def server(site) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Conditions, never fixed waits: give each as long as a loaded two-core machine needs
+    # (Playwright's 5 s default for `expect` is short there; a met condition returns at once).
+    expect.set_options(timeout=20_000)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)

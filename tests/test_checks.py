@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
+from edition.checks import run_checks
+from edition.processes import run
+from edition.project import Project
 
 EN = "docs/demo/part-1.en.md"
 ZH = "docs/demo/part-1.md"
@@ -58,7 +60,10 @@ MUTATIONS = {
             "**2. Ensuring implementation: advancing administrative reconsideration.** A meeting was held on 28 May[^t1]; the mediation rate reached 50.82%.\n{: #p-1-1-2 }\n\n",
             "",
         ),
-        [f"{EN}:10: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here"],
+        [
+            f"{EN}:10: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here",
+            f"{EN}:18: [links] footnote [^t1] is never referenced: refer to it in the text ([^t1]) or delete it",
+        ],
     ),
     "an id used in one language only": (
         lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-2-9 }"),
@@ -69,10 +74,8 @@ MUTATIONS = {
     ),
     "a paragraph without id": (
         lambda m: m.edit(EN, "\n{: #p-2-1 }", ""),
-        [
-            f"{EN}:16: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
-            f'{EN}:18: [ids] paragraph "Administrative reconsideration…" has no id: add {{: #p-… }} on the line after it',
-        ],
+        # The missing block follows from the missing id: folded under it, named by the numbering.
+        [f'{EN}:18: [ids] paragraph "Administrative reconsideration…" has no id: add {{: #p-2-1 }} on the line after it (and 1 problem that follows from it)'],
     ),
     "change a number": (
         lambda m: m.edit(EN, "1,162", "1,126"),
@@ -153,11 +156,54 @@ MUTATIONS = {
             f'{ZH}:12: [integrity] note r-1 of reports/demo/editorial-notes.yml expects "5〔月〕28日" in p-1-1-2, not found',
         ],
     ),
+    "a restoration whose translator's note does not link its editorial note": (
+        lambda m: m.edit(EN, " and [editorial note r-1](editorial-notes.md#r-1)", ""),
+        [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
+            "add a translator's note that points to it"
+        ],
+    ),
+    "a restoration whose paragraph no longer cites its translator's note": (
+        lambda m: m.edit(EN, "28 May[^t1]", "28 May"),
+        [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
+            "add a translator's note that points to it",
+            f"{EN}:21: [links] footnote [^t1] is never referenced: refer to it in the text ([^t1]) or delete it",
+        ],
+    ),
+    "a note linked from the wrong paragraph's footnote": (
+        lambda m: (
+            m.edit(EN, "28 May[^t1]", "28 May"),
+            m.edit(EN, "staff are too few.", "staff are too few.[^t1]"),
+        ),
+        [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
+            "add a translator's note that points to it"
+        ],
+    ),
+    "four inline Chinese glosses in one paragraph": (
+        lambda m: m.edit(
+            EN,
+            "The county held 3 meetings,",
+            "The county held 3 meetings (会议), handled “one matter” (一件事), “zero visits” (零跑动) and “self-service” (自助办),",
+        ),
+        [
+            f"{EN}:10: [glosses] #p-1-1-1 carries 4 inline Chinese glosses (会议, 一件事, 零跑动, 自助办); at most 3: "
+            "move the rest to a translator's note or the glossary (TRANSLATION.md)"
+        ],
+    ),
+    "the same inline gloss twice on a page": (
+        lambda m: (
+            m.edit(EN, "The county held 3 meetings,", "The county held 3 meetings on “zero visits” (零跑动),"),
+            m.edit(EN, "the mediation rate reached 50.82%.", "the mediation rate reached 50.82%, with “zero visits” (零跑动)."),
+        ),
+        [f"{EN}:13: [glosses] #p-1-1-2 repeats the inline gloss 零跑动 of #p-1-1-1 (line 10): gloss once per page"],
+    ),
     "change the archived source": (
         lambda m: m.edit("reports/demo/source.zh.txt", "偏少", "偏多"),
         [
             f'{ZH}:17: [integrity] text differs from the source at character 8 of this block: expected "…、存在问题行政复议人员偏⟨多。⟩", found "行政复议人员偏⟨少。⟩"',
-            "reports/demo/source.zh.txt: [integrity] sha256 is {digest}, expected b1e07db1c4d9190dca1e1db8f0007a9eb8f7f869b0098ca79dad0e0bac4dff6d (report.yml): the archived source must stay unchanged",
+            "reports/demo/source.zh.txt: [integrity] sha256 is {digest}, expected b1e07db1c4d9190dca1e1db8f0007a9eb8f7f869b0098ca79dad0e0bac4dff6d (report.yml): an archived source stays unchanged; archive a corrected source as a new file beside it",
         ],
     ),
     "an empty file": (lambda m: m.path(EN).write_text(""), [f"{EN}:1: [input] file is empty"]),
@@ -177,6 +223,9 @@ MUTATIONS = {
         lambda m: m.edit(EN, "# II. Existing", "```\ncode\n\n# II. Existing"),
         [
             f'{EN}:8: [headings] heading #part-2 "二、存在问题" ({ZH}:15) is missing here',
+            f'{EN}:13: [links] footnote reference [^t1] has no definition on this page: add "[^t1]: …" below the text',
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
+            "add a translator's note that points to it",  # the fence swallowed the footnote
             f"{EN}:16: [blocks] code fence ``` is never closed",
         ],
     ),
@@ -189,10 +238,7 @@ MUTATIONS = {
     ),
     "a duplicate id": (
         lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-1-1-1 }"),
-        [
-            f"{EN}:16: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
-            f'{EN}:18: [ids] duplicate id "p-1-1-1" (first used on line 10)',
-        ],
+        [f'{EN}:18: [ids] duplicate id "p-1-1-1" (also on line 10): by the numbering this is #p-2-1: write {{: #p-2-1 }} (and 1 problem that follows from it)'],
     ),
 }
 
@@ -206,8 +252,20 @@ def test_mutation_fails_with_precise_message(mini, name):
     assert problems == [line.replace("{digest}", digest) for line in expected]
 
 
+def test_three_glosses_pass_and_one_expression_counts_once(mini):
+    # The limit is "more than three"; 党员联户、微事快办 is one slogan, one gloss, however
+    # many 、 join its parts; footnotes may quote any amount of Chinese.
+    mini.edit(
+        EN,
+        "The county held 3 meetings,",
+        "The county held 3 meetings (会议) on “zero visits” (零跑动) and “members and households” (党员联户、微事快办、同行·巾帼之力),",
+    )
+    mini.edit(EN, "see [the cover]", "see 一 二 三 四 五 [the cover]")
+    assert mini.problems() == []
+
+
 def git(root, *args):
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    run(["git", "-C", str(root), *args], what=f"git {args[0]}", timeout=60, check=True, capture_output=True)
 
 
 def test_stale_translation_shows_what_changed_in_the_chinese(mini):
@@ -224,28 +282,28 @@ def test_stale_translation_shows_what_changed_in_the_chinese(mini):
 def test_mark_reviewed_clears_a_stale_translation(mini):
     mini.edit("docs/demo/index.md", "现报告如下：", "现报告如下:")
     assert [p for p in mini.problems() if "[stale]" in p]
-    result = subprocess.run([*CHECK, "--mark-reviewed", "docs/demo/index.en.md"], cwd=mini.root, capture_output=True, text=True)
+    result = run([*CHECK, "--mark-reviewed", "docs/demo/index.en.md"], what="scripts/check.py", timeout=120, cwd=mini.root, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "source_hash sha256:" in result.stdout
     assert mini.problems() == []
 
 
 def test_cli_exit_status_and_summary(mini):
-    clean = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    clean = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert clean.returncode == 0
-    assert clean.stdout.strip() == "checked 4 pages: no problems"
+    assert clean.stdout.strip() == "checked 6 pages: no problems"
     mini.edit(EN, "1,162", "1,126")
     mini.edit(EN, "{#s-1-1}", "{#s-1-x}")
-    broken = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    broken = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert broken.returncode == 1
     lines = broken.stdout.strip().splitlines()
     assert len(lines) == 4  # all three problems of two slips in one run, then the summary
-    assert lines[-1] == "checked 4 pages: 3 problems (headings, numbers)"
+    assert lines[-1] == "checked 6 pages: 3 problems (headings, numbers)"
 
 
 def test_cli_json_output(mini):
     mini.edit(EN, "1,162", "1,126")
-    result = subprocess.run([*CHECK, str(mini.root), "--format", "json"], capture_output=True, text=True)
+    result = run([*CHECK, str(mini.root), "--format", "json"], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["problems"] == [{"path": EN, "line": 10, "check": "numbers", "message": f"1162 (= 1,162) of #p-1-1-1 at {ZH}:9 is not in the English"}]
@@ -262,14 +320,14 @@ def test_bad_input_never_gives_a_traceback(mini, damage):
         path.write_text("---\n: : :\n---\n")
     else:
         path.write_text("```\n")
-    result = subprocess.run([*CHECK, str(mini.root)], capture_output=True, text=True)
+    result = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stdout.startswith(f"{EN}:")
 
 
 def test_cli_without_a_project(tmp_path):
-    result = subprocess.run([*CHECK, str(tmp_path)], capture_output=True, text=True)
+    result = run([*CHECK, str(tmp_path)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
     assert result.returncode == 2
     assert "no docs/ folder here" in result.stderr
 
@@ -277,4 +335,96 @@ def test_cli_without_a_project(tmp_path):
 def test_malformed_data_file_is_named(mini):
     mini.path("reports/demo/glossary.yml").write_text("terms:\n  - id: x\n    zh: [unclosed\n", encoding="utf-8")
     problems = mini.problems()
-    assert problems == ["reports/demo/glossary.yml:4: [input] malformed YAML: did not find expected ',' or ']'"]
+    # Line 3, where the bracket opens: PyYAML marks the end of the input (line 4, past the
+    # last line); the edition names the last line instead, a line that exists.
+    assert problems == ["reports/demo/glossary.yml:3: [input] malformed YAML: did not find expected ',' or ']'"]
+
+
+def test_a_slip_in_the_first_of_two_equal_ids_is_named_with_its_consequences(mini):
+    """{: #p-1-1-2 } typed for {: #p-1-1-1 }: the numbering shows which of the two is wrong;
+    what the wrong pairing causes is folded under it, and still listed by the CLI."""
+    mini.edit(ZH, "{: #p-1-1-1 }", "{: #p-1-1-2 }")
+    (problem,) = run_checks(Project(mini.root))
+    assert problem.format(mini.root).startswith(
+        f'{ZH}:9: [ids] duplicate id "p-1-1-2" (also on line 12): by the numbering this is #p-1-1-1: write {{: #p-1-1-1 }} (and '
+    )
+    assert problem.follows and all(p.check not in ("ids", "input", "data") for p in problem.follows)
+    result = run([*CHECK, str(mini.root)], what="scripts/check.py", timeout=120, capture_output=True, text=True)
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == problem.format(mini.root)
+    assert lines[1 : 1 + len(problem.follows)] == [f"    {p.format(mini.root)}" for p in problem.follows]
+    assert lines[-1].endswith(f" pages: 1 problem (ids), and {len(problem.follows)} that follow from it")
+
+
+def test_structural_problems_come_first(mini):
+    mini.edit(EN, "1,162", "1,126")  # a number problem early in the page
+    mini.edit(EN, "\n{: #p-2-1 }", "")  # an id problem later in it
+    problems = mini.problems()
+    assert "[ids]" in problems[0] and "[numbers]" in problems[1], problems
+
+
+# The scripts check: each way a page or data file could run code on the published site.
+INDEX_EN = "docs/demo/index.en.md"
+AS_FOLLOWS = "We report as follows:"
+SCRIPTS = {
+    "script tag": (AS_FOLLOWS + " <script>alert(1)</script>", "raw <script> tag: a page may not run code"),
+    "script tag, upper case, entity-encoded bracket": (AS_FOLLOWS + " &lt;SCRIPT src=x.js>", "raw <script> tag: a page may not run code"),
+    "iframe": (AS_FOLLOWS + ' <iframe src="https://example.org/"></iframe>', "raw <iframe> tag: a page may not embed another page"),
+    "object": (AS_FOLLOWS + ' <object data="x.swf"></object>', "raw <object> tag: a page may not embed a plug-in or page"),
+    "embed": (AS_FOLLOWS + ' <embed src="x.swf">', "raw <embed> tag: a page may not embed a plug-in"),
+    "event handler": (
+        AS_FOLLOWS + ' <img alt="" src="x.png" onerror="alert(1)">',
+        "inline event handler (on…=): a page may not run code; link to a page instead",
+    ),
+    "javascript link": (AS_FOLLOWS + " [more](javascript:alert(1))", "javascript: URL: a link may not run code"),
+    "javascript link, entity-encoded": (AS_FOLLOWS + " [more](jav&#x61;script&#58;alert(1))", "javascript: URL: a link may not run code"),
+    "data URL": (AS_FOLLOWS + " [more](data:text/html;base64,PHNjcmlwdD4=)", "data: URL: link to a file of the site instead of embedding it in the page"),
+}
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_scripts_check_names_active_content(mini, name):
+    text, message = SCRIPTS[name]
+    mini.edit(INDEX_EN, AS_FOLLOWS, text)
+    # Only this check: a Markdown link to a URL also draws the links check's complaint.
+    assert mini.problems("scripts") == [f"{INDEX_EN}:14: [scripts] {message}"]
+
+
+def test_scripts_check_names_an_event_handler_in_an_attribute_list(mini):
+    mini.edit(INDEX_EN, "{: #p-0-1 }", '{: #p-0-1 onclick="alert(1)" }')
+    assert mini.problems() == [f"{INDEX_EN}:15: [scripts] inline event handler (on…=): a page may not run code; link to a page instead"]
+
+
+def test_scripts_check_reads_data_files(mini):
+    mini.edit(
+        "reports/demo/glossary.yml",
+        "note_en: A government that acts under law.",
+        'note_en: A government that acts <a href="javascript:alert(1)">under law</a>.',
+    )
+    mini.path("reports/demo/extra.yaml").write_text("a: 1\nb: <iframe src=x>\n", encoding="utf-8")
+    assert mini.problems() == [
+        "reports/demo/extra.yaml:2: [scripts] raw <iframe> tag: a page may not embed another page",
+        "reports/demo/glossary.yml:8: [scripts] javascript: URL: a link may not run code",
+    ]
+
+
+def test_scripts_check_leaves_code_and_prose_alone(mini):
+    mini.edit(INDEX_EN, AS_FOLLOWS, AS_FOLLOWS + " `<script>` and ``onload=`` are shown as code; data: one; carry on = go")
+    path = mini.path(INDEX_EN)
+    path.write_text(path.read_text(encoding="utf-8") + '\n```html\n<script>alert(1)</script>\n<a href="javascript:x">x</a>\n```\n', encoding="utf-8")
+    assert mini.problems() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("terms:\n  - id: x\n    zh: 法治\n", "reports/demo/glossary.yml:2: [data] terms[0] lacks en"),
+        ("terms:\n  - just text\n", "reports/demo/glossary.yml:2: [data] terms[0] is 'just text', expected a mapping of keys to values"),
+        ("terms: 3\n", "reports/demo/glossary.yml:1: [data] terms is 3, expected a list (- …)"),
+        ("terms:\n  - {id: x, zh: 法治, en: rule, variants: 7}\n", "reports/demo/glossary.yml:2: [data] terms[0].variants is 7, expected a list (- …)"),
+    ],
+)
+def test_ill_shaped_data_entry_is_named_not_a_crash(mini, text, expected):
+    """Valid YAML of the wrong shape: named at the entry's line, and the checks go on."""
+    mini.path("reports/demo/glossary.yml").write_text(text, encoding="utf-8")
+    assert expected in mini.problems()

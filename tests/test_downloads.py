@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 from edition.blocks import read_page
 from edition.project import Project
-from edition.text import plain_text
+from edition.text import plain_text, remove_restorations_keep_content
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -44,8 +44,17 @@ def test_tmx_has_the_tmx_1_4_structure_and_one_unit_per_block(files, block_ids):
         assert all(v.find("seg").text and v.find("seg").text.strip() for v in variants), tu.get("tuid")
 
 
+def test_csvs_start_with_a_byte_order_mark_for_excel(files):
+    # Excel on Chinese Windows reads a CSV without one as GBK: the Chinese comes out garbled.
+    for name in ("yushan-2023-aligned.csv", "yushan-2023-key-figures.csv"):
+        raw = (files / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), name
+        assert not raw[3:].startswith(b"\xef\xbb\xbf"), name  # one mark, not two
+        raw[3:].decode("utf-8")
+
+
 def test_csv_and_jsonl_round_trip_and_agree(files, block_ids):
-    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-aligned.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-aligned.csv").read_text(encoding="utf-8-sig"))))
     records = [json.loads(line) for line in (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == [r["id"] for r in records] == block_ids
     assert rows == [{k: str(v) for k, v in r.items()} for r in records]
@@ -56,11 +65,19 @@ def test_records_match_the_pages(files):
     records = {r["id"]: r for r in map(json.loads, (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines())}
     zh = {b.id: b for b in read_page(ROOT / "docs/yushan-2023/part-1.md").blocks if b.id}
     en = {b.id: b for b in read_page(ROOT / "docs/yushan-2023/part-1.en.md").blocks if b.id}
-    for ident in ("s-1-2", "p-1-2-1", "p-1-5-4"):
+    ids = [ident for ident, block in zh.items() if block.is_text and not ident.startswith("table-")]
+    assert ids
+    section = "part-1"
+    for ident in ids:
         assert records[ident]["zh"] == plain_text(zh[ident].text)
         assert records[ident]["en"] == plain_text(en[ident].text)
-    assert records["p-1-2-1"]["section"] == "part-1/s-1-2"
-    assert "8〔月〕28日" in records["p-1-1-3"]["zh"]  # restorations stay marked
+        if ident.startswith("s-"):
+            section = f"part-1/{ident}"
+        elif ident.startswith("p-"):
+            assert records[ident]["section"] == section, ident
+    (report,) = Project(ROOT).reports
+    for note in report.data("editorial-notes.yml")["restorations"]:  # restorations stay marked
+        assert note["edition"] in records[note["paragraph"]]["zh"], note["id"]
 
 
 def test_full_texts_hold_every_block(files, block_ids):
@@ -72,8 +89,9 @@ def test_full_texts_hold_every_block(files, block_ids):
 
 
 def test_archived_source_download_matches_its_sha256(files):
-    digest = hashlib.sha256((files / "yushan-2023-report.zh.txt").read_bytes()).hexdigest()
-    assert digest == "e4bd32bc946beaa9803fa749bf3a547a7457a6e73fbed8ff74dae977870c8816"
+    (report,) = Project(ROOT).reports
+    digest = hashlib.sha256((files / report.source.name).read_bytes()).hexdigest()
+    assert digest == report.sha256
 
 
 def test_downloads_page_links_every_file_in_both_languages(site, files):
@@ -85,17 +103,41 @@ def test_downloads_page_links_every_file_in_both_languages(site, files):
 
 
 def test_key_figures_parse_and_match_their_paragraphs(files):
-    columns = ["id", "paragraph_id", "indicator_zh", "indicator_en", "value", "unit", "unit_en", "qualifier", "qualifier_en"]
-    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-key-figures.csv").read_text(encoding="utf-8"))))
+    columns = [
+        "id",
+        "paragraph_id",
+        "indicator_zh",
+        "indicator_en",
+        "value",
+        "unit",
+        "unit_en",
+        "qualifier",
+        "qualifier_en",
+        "source_sentence",
+        "url",
+        "url_en",
+    ]
+    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-key-figures.csv").read_text(encoding="utf-8-sig"))))
     data = json.loads((files / "yushan-2023-key-figures.json").read_text(encoding="utf-8"))
     assert list(rows[0]) == columns
-    assert rows == data
-    assert len(rows) >= 70
-    by_id = {r["id"]: r for r in rows}
-    assert {k: by_id["kf-001"][k] for k in ("paragraph_id", "value", "unit")} == {"paragraph_id": "p-1-1-2", "value": "100", "unit": "场次"}
+    # The JSON gives values as numbers (integers where the text has no decimals), the CSV as written.
+    assert all(isinstance(d["value"], (int, float)) and not isinstance(d["value"], bool) for d in data)
+    assert rows == [d | {"value": r["value"]} for d, r in zip(data, rows, strict=True)]
+    assert [str(d["value"]) for d in data] == [r["value"] for r in rows]
+    (report,) = Project(ROOT).reports
+    figures = report.data("key-figures.yml")["figures"]
+    assert [r["id"] for r in rows] == [f["id"] for f in figures]
+    for row, figure in zip(rows, figures, strict=True):
+        assert (row["paragraph_id"], row["value"], row["unit"]) == (figure["paragraph"], figure["value"], figure.get("unit", ""))
     records = {r["id"]: r for r in map(json.loads, (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines())}
     for row in rows:  # each figure is written in its paragraph (the build's check reads units too)
         assert row["value"] in records[row["paragraph_id"]]["zh"], row["id"]
+        # ... in the sentence given as its source, a sentence of that paragraph
+        sentence, paragraph = (remove_restorations_keep_content(t) for t in (row["source_sentence"], records[row["paragraph_id"]]["zh"]))
+        assert row["value"] in sentence and sentence in paragraph and sentence[-1] in "。；！？，", row["id"]
+        page = "" if row["paragraph_id"].startswith("p-0-") else f"part-{row['paragraph_id'].split('-')[1]}/"
+        assert row["url"] == f"https://yushan-law-report.github.io/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
+        assert row["url_en"] == f"https://yushan-law-report.github.io/en/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 
 import pytest
 
 from conftest import ROOT
+from edition import processes
 from edition.blocks import parse_page, read_page
 from edition.checks import integrity
 from edition.project import Project
@@ -30,7 +30,9 @@ def empty_project(tmp_path):
 
 
 def run(raw, root, slug="demo-2024"):
-    return subprocess.run([*NEW_REPORT, str(raw), "--slug", slug, "--root", str(root)], capture_output=True, text=True)
+    return processes.run(
+        [*NEW_REPORT, str(raw), "--slug", slug, "--root", str(root)], what="scripts/new_report.py", timeout=120, capture_output=True, text=True
+    )
 
 
 def structure(path):
@@ -93,8 +95,13 @@ def test_import_of_a_second_report_of_the_same_shape(empty_project, tmp_path):
     assert ids["part-2.md"] == ["part-2", "p-2-1"]
     assert ids["part-3.md"] == ["part-3", "p-3-1", "p-3-2"]
     assert "**1.抓重点，落实第一责任人职责。**召开专题会议3次。" in (docs / "part-1.md").read_text(encoding="utf-8")
-    # The Chinese pages read as the source (the integrity check passes on them) …
-    assert list(integrity.check(Project(empty_project))) == []
+    # The Chinese pages read as the source (the integrity check passes on them), and the
+    # data files the importer wrote pass their schemas …
+    project = Project(empty_project)
+    assert [r.slug for r in project.reports] == ["demo-2024"]
+    assert list(integrity.check(project)) == []
+    assert [p.format() for p in project.problems + project.reports[0].problems] == []
+    assert project.reports[0].data("glossary.yml") == {"terms": []}
     # … and the English pages have the same headings, ids and numbering, ready to translate.
     english = parse_page((docs / "part-1.en.md").read_text(encoding="utf-8"), docs / "part-1.en.md")
     assert [(b.id, b.text.split(":")[0]) for b in english.headings] == [("part-1", "I. TRANSLATE"), ("s-1-1", "(I) TRANSLATE"), ("s-1-2", "(II) TRANSLATE")]

@@ -27,7 +27,7 @@ import yaml
 
 from .problems import Problem
 from .text import plain_text
-from .yaml_data import load_yaml
+from .yaml_data import error_line, load_yaml
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 HEADING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
@@ -152,11 +152,11 @@ def _front_matter(lines: list[str], page: Page) -> int:
     else:
         page.problem(1, "front-matter", "front matter opened with '---' is never closed")
         return len(lines)
+    front = "\n".join(lines[1:end])
     try:
-        data = load_yaml("\n".join(lines[1:end])) or {}
+        data = load_yaml(front) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + mark.line if mark else 1
+        line = 1 + error_line(error, front)  # within the front matter, after the opening ---
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         page.problem(line, "front-matter", f"malformed YAML front matter: {reason}")
         return end + 1
@@ -297,15 +297,30 @@ class _Parser:
 
 
 def _check_ids(page: Page) -> None:
-    seen: dict[str, Block] = {}
-    for block in page.blocks:
+    from .causes import expected_id
+
+    seen: dict[str, int] = {}
+    for index, block in enumerate(page.blocks):
         if block.id is None or block.kind == "footnote":
             continue
         if not ID.match(block.id):
             page.problem(block.line, "ids", f"id \"{block.id}\" is not a valid id (letters, digits, '-', starting with a letter)")
-        if block.id in seen:
-            page.problem(block.line, "ids", f'duplicate id "{block.id}" (first used on line {seen[block.id].line})')
-            # Keep the first use only, so that other checks do not report the same slip.
-            page.blocks[page.blocks.index(block)] = replace(block, id=None, duplicate=True)
+        if block.id not in seen:
+            seen[block.id] = index
+            continue
+        # Keep the id where the numbering expects it and drop it from the other block, so
+        # that the other checks pair the right paragraphs (a slip in the first of two
+        # equal ids is the usual case: {: #p-1-2-3 } typed for {: #p-1-2-2 }).
+        first = seen[block.id]
+        first_block = page.blocks[first]
+        renumbered = list(page.blocks)
+        renumbered[first] = replace(first_block, id=expected_id(page.blocks, first))
+        if renumbered[first].id not in (None, block.id) and expected_id(renumbered, index) == block.id:
+            wrong, other, at = first_block, block, first
+            seen[block.id] = index
         else:
-            seen[block.id] = block
+            wrong, other, at = block, first_block, index
+        expected = expected_id(page.blocks, at)
+        hint = f": by the numbering this is #{expected}: write {{: #{expected} }}" if expected and expected not in seen else ""
+        page.problem(wrong.line, "ids", f'duplicate id "{block.id}" (also on line {other.line}){hint}')
+        page.blocks[at] = replace(wrong, id=None, duplicate=True)

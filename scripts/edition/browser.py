@@ -6,6 +6,7 @@ import functools
 import gzip
 import http.server
 import io
+import json
 import os
 import shutil
 import threading
@@ -81,3 +82,24 @@ def serve(site_dir: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
     finally:
         httpd.shutdown()
+
+
+def wait_until(page, condition: str, arg=None, timeout_ms: int = 30_000) -> None:
+    """Wait until a JavaScript expression (which may use `arg`) is true in the page.
+
+    Playwright's wait_for_function evaluates its expression with eval() inside the page,
+    and the site's Content-Security-Policy (no 'unsafe-eval', edition.csp) refuses that.
+    Here the condition is part of a function that Playwright hands to the browser through
+    the DevTools protocol, which the page's policy does not govern; it is tested every
+    20 ms until true, or fails after `timeout_ms` naming the condition.
+    """
+    expression = condition.strip()
+    source = (
+        "(arg) => new Promise((resolve, reject) => {"
+        f" const end = performance.now() + {int(timeout_ms)};"
+        f" const test = () => {{ if (({expression})) resolve(true);"
+        f" else if (performance.now() > end) reject(new Error('timed out after {int(timeout_ms)} ms waiting until: ' + {json.dumps(expression)}));"
+        " else setTimeout(test, 20); };"
+        " test(); })"
+    )
+    page.evaluate(source, arg)

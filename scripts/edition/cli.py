@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         print(to_json(problems, pages, root))
     else:
         for problem in problems:
-            print(problem.format(root))
+            print("\n".join(problem.format_all(root)))
         print(summary(problems, pages))
     return 1 if problems else 0
 

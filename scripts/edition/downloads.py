@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import corpus, figures
+from . import corpus, figures, site
 from .project import Project, Report
 
 
@@ -39,9 +39,9 @@ def _downloads(project: Project, report: Report) -> list[Download]:
         ),
         Download(
             f"{slug}-aligned.csv",
-            corpus.to_csv(records).encode(),
-            "对齐语料，CSV（id、类型、章节、中文、英文）",
-            "Aligned corpus, CSV (id, kind, section, Chinese, English)",
+            corpus.to_csv(records).encode("utf-8-sig"),  # a byte-order mark: Excel on Chinese Windows reads it as UTF-8
+            "对齐语料，CSV（id、类型、章节、中文、英文；带BOM的UTF-8）",
+            "Aligned corpus, CSV (id, kind, section, Chinese, English; UTF-8 with a byte-order mark)",
         ),
         Download(
             f"{slug}-aligned.jsonl", corpus.to_jsonl(records).encode(), "对齐语料，JSON Lines，每段一条记录", "Aligned corpus, JSON Lines, one record per block"
@@ -65,26 +65,50 @@ def _downloads(project: Project, report: Report) -> list[Download]:
             f"{slug}.en.md", corpus.to_markdown(records, "en").encode(), "英文全文，Markdown，保留段落编号", "English full text, Markdown, with paragraph ids"
         ),
     ]
-    key = figures.load_figures(report)
+    key = sourced_figures(project, report, records)
     if key:
         files += [
             Download(
                 f"{slug}-key-figures.csv",
-                figures.to_csv(key).encode(),
-                f"主要数据，CSV（{len(key)}项，每项均经构建时与原文核对）",
-                f"Key figures, CSV ({len(key)} figures, each checked against its paragraph at build time)",
+                figures.to_csv(key).encode("utf-8-sig"),
+                f"主要数据，CSV（{len(key)}项，每项均经构建时与原文核对，附原文句子和段落链接；带BOM的UTF-8，Excel可直接打开）",
+                f"Key figures, CSV ({len(key)} figures, each checked against its paragraph at build time, with its Chinese sentence and links; UTF-8 with a byte-order mark, for Excel)",
             ),
-            Download(f"{slug}-key-figures.json", figures.to_json(key).encode(), "主要数据，JSON", "Key figures, JSON"),
+            Download(f"{slug}-key-figures.json", figures.to_json(key).encode(), "主要数据，JSON（数值为数字）", "Key figures, JSON (values as numbers)"),
         ]
-    files.append(
-        Download(
-            report.source.name,
-            report.source.read_bytes(),
-            f"存档底本（未改动），SHA-256 {report.config['sha256']}",
-            f"The archived source text (unchanged), SHA-256 {report.config['sha256']}",
+    # Every archived version of the source: the one the edition follows, and any earlier
+    # one a correction replaced (CONTRIBUTING.md, "A corrected source"), so that readers
+    # can compare them.
+    several = len(report.source_versions) > 1
+    for version in report.source_versions:
+        path = report.folder / version["file"]
+        if not path.exists():
+            continue  # named by the integrity check
+        followed = version["file"] == report.source.name
+        zh_note = ("，本版所依" if followed else "，已被更正版取代") if several else ""
+        en_note = ("; the version this edition follows" if followed else "; superseded by a corrected version") if several else ""
+        files.append(
+            Download(
+                path.name,
+                path.read_bytes(),
+                f"存档底本（未改动，{version['published']}发布{zh_note}），SHA-256 {version['sha256']}",
+                f"The archived source text (unchanged, published {version['published']}{en_note}), SHA-256 {version['sha256']}",
+            )
         )
-    )
     return files
+
+
+def sourced_figures(project: Project, report: Report, records: list[corpus.Aligned]) -> list[figures.Sourced]:
+    """Each key figure with its Chinese sentence and its paragraph's published addresses."""
+    base = site.site_url(project.root)
+    by_id = {r.id: r for r in records}
+    out = []
+    for figure in figures.load_figures(report):
+        record = by_id.get(figure.paragraph_id)
+        path = f"{report.slug}/{record.page + '/' if record and record.page else ''}#{figure.paragraph_id}"
+        sentence = figures.source_sentence(figure, record.zh) if record else ""
+        out.append(figures.Sourced(figure, sentence, base + path, f"{base}en/{path}"))
+    return out
 
 
 def write_downloads(project: Project, site_dir: Path) -> list[Path]:

@@ -16,8 +16,13 @@ from decimal import Decimal
 
 from .numbers import english_numbers, exact
 from .project import Report
+from .text import remove_restorations_keep_content
 
 FIELDS = ["id", "paragraph_id", "indicator_zh", "indicator_en", "value", "unit", "unit_en", "qualifier", "qualifier_en"]
+#: What the downloads add to each figure: the Chinese sentence that states it and the
+#: addresses of its paragraph in both languages, so that a spreadsheet row can be checked.
+SOURCE_FIELDS = ["source_sentence", "url", "url_en"]
+SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
@@ -77,14 +82,49 @@ def problems_with(figure: Figure, zh_text: str, en_text: str) -> list[str]:
     return found
 
 
-def to_csv(figures: list[Figure]) -> str:
+def source_sentence(figure: Figure, zh_text: str) -> str:
+    """The sentence (up to 。；！？) of the Chinese paragraph that states the figure, as the
+    edition reads it without the editor's 〔…〕 marks (a mark may hold a sentence's end)."""
+    zh_text = remove_restorations_keep_content(zh_text)
+    found = figure.pattern().search(zh_text)
+    if found is None:
+        return ""
+    for sentence in SENTENCE.finditer(zh_text):
+        if sentence.start() <= found.start() < sentence.end():
+            return sentence.group(0).strip()
+    return ""
+
+
+def number(value: str) -> int | float:
+    """A value as written (100, 99.75) as a JSON number: an integer where it has no decimals."""
+    return int(value) if re.fullmatch(r"\d+", value) else float(value)
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A figure with where it stands: its Chinese sentence and its paragraph's addresses."""
+
+    figure: Figure
+    sentence: str
+    url: str
+    url_en: str
+
+    def row(self) -> dict[str, str]:
+        return {name: getattr(self.figure, name) for name in FIELDS} | {"source_sentence": self.sentence, "url": self.url, "url_en": self.url_en}
+
+
+def to_csv(figures: list[Sourced]) -> str:
+    """CSV for spreadsheets. Callers write it with a byte-order mark (utf-8-sig): without
+    one, Excel on Chinese Windows reads UTF-8 as GBK and shows the Chinese garbled."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(FIELDS)
+    writer = csv.DictWriter(buffer, FIELDS + SOURCE_FIELDS, lineterminator="\n")
+    writer.writeheader()
     for f in figures:
-        writer.writerow([getattr(f, name) for name in FIELDS])
+        writer.writerow(f.row())
     return buffer.getvalue()
 
 
-def to_json(figures: list[Figure]) -> str:
-    return json.dumps([{name: getattr(f, name) for name in FIELDS} for f in figures], ensure_ascii=False, indent=2) + "\n"
+def to_json(figures: list[Sourced]) -> str:
+    """JSON with each value as a number (the CSV keeps the value as written)."""
+    rows = [f.row() | {"value": number(f.figure.value)} for f in figures]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

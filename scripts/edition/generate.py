@@ -7,6 +7,7 @@
     {{ parallel }}       the side-by-side view, Chinese beside English, block by block
     {{ downloads }}      the downloadable files (aligned corpus, full texts, key figures, source)
     {{ fulltext }}       the whole report on one page, for printing to PDF (`make pdf`)
+    {{ key_figures }}    the key figures, a sortable table (key_figures_page.py)
 
 Each renders in the page's language as an HTML table whose rows carry ids (term-…, r-N,
 q-N), so that the text and the translator's notes can link to them.
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from .glossary import load_terms
 from .project import Project, Report
+from .text import FOOTNOTE_REF
 
 LABELS = {
     "glossary": {
@@ -131,15 +133,21 @@ def parallel(project: Project, report: Report, lang: str) -> str:
     """The side-by-side view: each block of the report, Chinese beside English.
 
     Rows carry the shared block ids; each cell links to its paragraph in its page. Links
-    are relative to this page at /SLUG/parallel/ (Chinese) or /en/SLUG/parallel/.
+    are relative to this page at /SLUG/parallel/ (Chinese) or /en/SLUG/parallel/. Above
+    the rows, jumps to the report's sections (the page has no table of contents rail);
+    each paragraph row has a Cite button (citing the paragraph on its own page) and, where
+    there are any, its translator's and editorial notes.
     """
+    from .citation import page_versions
     from .corpus import aligned_blocks
-    from .text import FOOTNOTE_REF
+    from .side_by_side import column_heads, row_notes, section_jumps
 
     to_root = "../../" if lang == "zh" else "../../../"
     labels = {"zh": ("中文", "英文"), "en": ("Chinese", "English")}[lang]
-    out = [f'<div class="parallel" role="table" aria-label="{escape(" / ".join(labels))}">']
-    for r in aligned_blocks(project, report):
+    records = aligned_blocks(project, report)
+    notes = row_notes(project, report, lang)
+    out = [section_jumps(records, lang), f'<div class="parallel" role="table" aria-label="{escape(" / ".join(labels))}">', column_heads(lang)]
+    for r in records:
         cells = []
         for side, text, prefix in (("zh", r.zh_markdown, ""), ("en", r.en_markdown, "en/")):
             text = FOOTNOTE_REF.sub("", text)
@@ -150,9 +158,23 @@ def parallel(project: Project, report: Report, lang: str) -> str:
             tag = f"h{min(r.level + 1, 6)}" if r.kind == "heading" else "p"
             href = f"{to_root}{prefix}{report.slug}/{r.page + '/' if r.page else ''}#{r.id}"
             label = "原文" if side == "zh" else "English"
+            short = ("中文" if side == "zh" else "英文") if lang == "zh" else ("中文" if side == "zh" else "EN")
+            tools = ""
+            if side == "en" and r.kind != "heading":
+                # The Cite button cites the paragraph on its page in this page's language,
+                # in that page's version.
+                page = f"../{r.page + '/' if r.page else ''}"
+                source = report.docs / f"{r.page or 'index'}{'' if lang == 'zh' else '.' + lang}.md"
+                version, day = page_versions(report.docs.resolve()).get(source.resolve(), ("", ""))
+                cite = "引用" if lang == "zh" else "Cite"
+                tools = (
+                    f'<span class="parallel-tools"><button type="button" class="para-link para-cite" data-cite="{r.id}" '
+                    f'data-cite-page="{page}" data-cite-version="{version} {day}" aria-label="{cite} {r.id}">{cite}</button></span>'
+                ) + notes.get(r.id, "")
             cells.append(
                 f'<div class="parallel-cell" role="cell" lang="{"zh-Hans" if side == "zh" else "en"}">'
-                f'<{tag} class="parallel-text">{html}</{tag}>'
+                f'<span class="parallel-lang" aria-hidden="true">{short}</span>'
+                f'<{tag} class="parallel-text">{html}</{tag}>{tools}'
                 f'<a class="parallel-source" href="{href}" title="{label}: {r.id}">{r.id}</a></div>'
             )
         out.append(f'<div class="parallel-row parallel-{r.kind}" role="row" id="{r.id}">{"".join(cells)}</div>')
@@ -185,8 +207,15 @@ def downloads(project: Project, report: Report, lang: str) -> str:
     return downloads_table(project, report, lang)
 
 
+def key_figures(project: Project, report: Report, lang: str) -> str:
+    from .key_figures_page import key_figures_table
+
+    return key_figures_table(project, report, lang)
+
+
 GENERATORS: dict[str, Callable[[Project, Report, str], str]] = {
     "parallel": parallel,
+    "key_figures": key_figures,
     "downloads": downloads,
     "fulltext": fulltext,
     "glossary": glossary,
@@ -208,6 +237,10 @@ def generated_ids(project: Project, report: Report, name: str) -> set[str]:
         from .corpus import aligned_blocks
 
         return {r.id for r in aligned_blocks(project, report)}
+    if name == "key_figures":
+        from .key_figures_page import key_figure_ids
+
+        return key_figure_ids(report)
     if name == "chrome":
         return {f"chrome-{n}" for n in range(1, len(report.data("editorial-notes.yml").get("chrome", [])) + 1)}
     return set()

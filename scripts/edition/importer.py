@@ -19,8 +19,10 @@ a repeat in the numbering, bytes that are not UTF-8.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .text import format_numbering, numbering
@@ -139,7 +141,8 @@ def parse_raw(raw: bytes) -> Parsed:
         ident = f"p-{part.number}-{section}-x{count}" if section else f"p-{part.number}-{count}"
         part.nodes.append(Node("paragraph", ident, line, line_no))
     if not parts:
-        body_start = next((i + 1 for i in range(header_end, len(lines)) if lines[i].strip()), header_end + 1)
+        # The first line of the body, or the last line of a file that has no body.
+        body_start = next((i + 1 for i in range(header_end, len(lines)) if lines[i].strip()), min(header_end + 1, len(lines)))
         raise RawReportError(body_start, "no part headings (一、… 二、…) found: is this a report of this kind?")
     return Parsed(title, metadata, chrome, header_end - first, preamble, parts, notes)
 
@@ -193,12 +196,18 @@ def _english(node: Node) -> str:
     return f"{marker}: {node.text}\n{{: #{node.id} }}"
 
 
+def _yaml_text(text: str) -> str:
+    """Text as a quoted YAML scalar: a title such as "报告: 2023" or "[草案]…" is not YAML
+    as it stands (a JSON string is a valid YAML double-quoted scalar)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def pages(parsed: Parsed) -> dict[str, str]:
     """File name → Markdown, for both languages."""
     out: dict[str, str] = {}
     table = ["| 项目 | 内容 |", "| --- | --- |", *[f"| {label} | {value} |" for label, value in parsed.metadata]]
     cover = [f"# {parsed.title} {{#cover}}", "", *table, "", *[_block(n) + "\n" for n in parsed.preamble]]
-    out["index.md"] = f"---\ntitle: {parsed.title}\n---\n\n" + "\n".join(cover).rstrip() + "\n"
+    out["index.md"] = f"---\ntitle: {_yaml_text(parsed.title)}\n---\n\n" + "\n".join(cover).rstrip() + "\n"
     en_table = ["| Field | Value |", "| --- | --- |", *[f"| TRANSLATE: {label} | {value} |" for label, value in parsed.metadata]]
     en_cover = [f"# TRANSLATE: {parsed.title} {{#cover}}", "", *en_table, "", *[_english(n) + "\n" for n in parsed.preamble]]
     out["index.en.md"] = "---\ntitle: TRANSLATE\n---\n\n" + "\n".join(en_cover).rstrip() + "\n"
@@ -206,7 +215,7 @@ def pages(parsed: Parsed) -> dict[str, str]:
         nodes = [part.heading, *part.nodes]
         zh = "\n\n".join(_block(n) for n in nodes)
         en = "\n\n".join(_english(n) for n in nodes)
-        out[f"part-{part.number}.md"] = f"---\ntitle: {part.heading.text}\n---\n\n{zh}\n"
+        out[f"part-{part.number}.md"] = f"---\ntitle: {_yaml_text(part.heading.text)}\n---\n\n{zh}\n"
         out[f"part-{part.number}.en.md"] = f"---\ntitle: TRANSLATE\n---\n\n{en}\n"
     return out
 
@@ -226,7 +235,10 @@ def write_report(root: Path, raw_path: Path, slug: str, parsed: Parsed) -> list[
     (data / raw_path.name).write_bytes(raw)
     page_names = ["index.md", *[f"part-{p.number}.md" for p in parsed.parts]]
     (data / "report.yml").write_text(
-        f"slug: {slug}\ntitle_zh: {parsed.title}\nsource: {raw_path.name}\nsha256: {hashlib.sha256(raw).hexdigest()}\n"
+        f"slug: {slug}\ntitle_zh: {parsed.title}\n"
+        f"sources:\n  - file: {raw_path.name}\n    sha256: {hashlib.sha256(raw).hexdigest()}\n"
+        f"    published: {published_date(raw.decode('utf-8', 'replace'))}\n    archived: {date.today().isoformat()}\n"
+        f"source: {raw_path.name}\n"
         f"header_lines: {parsed.header_lines}\npages: [{', '.join(page_names)}]\n",
         encoding="utf-8",
     )
@@ -234,11 +246,24 @@ def write_report(root: Path, raw_path: Path, slug: str, parsed: Parsed) -> list[
         f'  - text: "{c}"\n    zh: 原网页的页面元素，不属于报告内容。\n    en: An element of the source web page, not part of the report.\n'
         for c in parsed.chrome
     )
-    (data / "editorial-notes.yml").write_text(f"restorations: []\nqueries: []\nchrome:{chr(10) + chrome if chrome else ' []' + chr(10)}", encoding="utf-8")
-    (data / "glossary.yml").write_text("terms: []\n", encoding="utf-8")
+    about = '# Its format: CONTRIBUTING.md, "Data files", and the commented template at the top of\n# the same file of an earlier report (reports/yushan-2023/{}).\n'
+    (data / "editorial-notes.yml").write_text(
+        about.format("editorial-notes.yml") + f"restorations: []\nqueries: []\nchrome:{chr(10) + chrome if chrome else ' []' + chr(10)}", encoding="utf-8"
+    )
+    (data / "glossary.yml").write_text(about.format("glossary.yml") + "terms: []\n", encoding="utf-8")
     written += [data / raw_path.name, data / "report.yml", data / "editorial-notes.yml", data / "glossary.yml"]
     add_to_nav(root / "mkdocs.yml", parsed.title, [f"{slug}/{name}" for name in page_names])
     return written
+
+
+def published_date(raw: str) -> str:
+    """The first date of the source web page's header (its 发布日期), else today: the
+    maintainer corrects it in report.yml."""
+    found = re.search(r"(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})", "\n".join(raw.split("\n")[:10]))
+    if not found:
+        return date.today().isoformat()
+    year, month, day = (int(x) for x in found.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def add_to_nav(config: Path, title: str, entries: list[str]) -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .browser import ARGS, find_chromium
+from .processes import Hung, run
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -53,7 +53,10 @@ def audit(url: str, path: str, categories: tuple[str, ...] = CATEGORIES) -> Audi
             "--chrome-flags=" + " ".join(["--headless=new", *ARGS]),
         ]
         env = {**os.environ, "CHROME_PATH": chromium}
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+        try:
+            done = run(command, what=f"lighthouse on {path}", timeout=300, env=env, capture_output=True, text=True)
+        except Hung as error:
+            raise LighthouseError(str(error)) from None
         if done.returncode != 0 or not report.exists():
             raise LighthouseError(f"lighthouse {url} failed ({done.returncode}): {done.stderr.strip()[-800:]}")
         data = json.loads(report.read_text(encoding="utf-8"))

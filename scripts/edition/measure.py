@@ -2,7 +2,8 @@
 
 Sizes are gzip-compressed bytes (level 6, as a web server sends them) of what a page
 loads before interaction: its HTML and every stylesheet, script, font and image the
-browser fetches for it. The search index and worker load on first use, not first view.
+browser fetches for it. The search indexes and worker load on first use, not first view;
+`first_search` measures what they weigh.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-LAZY = ("/search/search_index.json", "/assets/javascripts/workers/", "/assets/javascripts/lunr/")
+LAZY = ("/search/", "/assets/javascripts/workers/", "/assets/javascripts/lunr/")
 
 
 def gzip_size(data: bytes) -> int:
@@ -58,11 +59,41 @@ def first_view(browser, base: str, site: Path, path: str) -> FirstView:
     return FirstView(path, tuple(files), total, tuple(outside))
 
 
-def search_indexes(site: Path) -> dict[str, tuple[int, int]]:
-    """Language → (raw bytes, gzip bytes) of its search index."""
-    found = {}
+@dataclass(frozen=True)
+class FirstSearch:
+    """What the first search on a report's page downloads, in one language (gzip bytes)."""
+
+    lang: str
+    files: dict[str, int]  # site-relative path → gzip bytes
+    largest_report: str  # the report whose index is the largest: the worst case
+
+    @property
+    def total(self) -> int:
+        return sum(self.files.values())
+
+    @property
+    def index_bytes(self) -> int:
+        return sum(size for name, size in self.files.items() if "/search/" in f"/{name}")
+
+
+def first_search(site: Path) -> dict[str, FirstSearch]:
+    """Language → the files the first search downloads on a page of the report with the
+    largest index: the search worker (Material's and the edition's), the lunr language
+    support it loads, the site-wide index and that report's index. Later searches in the
+    same report download nothing more (tests/test_search.py checks this in Chromium)."""
+    workers = site / "assets" / "javascripts" / "workers"
+    lunr = site / "assets" / "javascripts" / "lunr" / "min"
+    scripts = [*sorted(workers.glob("search.*.min.js")), workers / "edition-search.js"]
+    result = {}
     for index in sorted(site.rglob("search/search_index.json")):
-        lang = index.parent.parent.relative_to(site).as_posix()
-        data = index.read_bytes()
-        found["zh" if lang == "." else lang] = (len(data), gzip_size(data))
-    return found
+        folder = index.parent
+        lang = "zh" if folder.parent == site else folder.parent.relative_to(site).as_posix()
+        support = [] if lang == "en" else [lunr / "lunr.stemmer.support.min.js", lunr / f"lunr.{lang}.min.js"]
+        reports = sorted(folder.glob("*.json"))
+        reports = [r for r in reports if r.name != index.name]
+        largest = max(reports, key=lambda r: gzip_size(r.read_bytes())) if reports else None
+        files = {}
+        for file in [*scripts, *support, index, *([largest] if largest else [])]:
+            files[file.relative_to(site).as_posix()] = gzip_size(file.read_bytes())
+        result[lang] = FirstSearch(lang, files, largest.stem if largest else "")
+    return result

@@ -8,11 +8,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .blocks import Block, Page, read_page
+from .data_files import load_data_file
 from .problems import Problem
-from .yaml_data import load_yaml
 
 DEFAULT_LANGUAGE = "zh"
 LANGUAGES = ("zh", "en")
@@ -64,19 +62,24 @@ class Report:
     def _load(self, path: Path) -> dict[str, Any]:
         if not path.exists():
             return {}
-        try:
-            data = load_yaml(path.read_text(encoding="utf-8")) or {}
-        except UnicodeDecodeError as error:
-            self.problems.append(Problem(path, 0, "input", f"not valid UTF-8 (offset {error.start})"))
-            return {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            self.problems.append(Problem(path, mark.line + 1 if mark else 0, "input", f"malformed YAML: {getattr(error, 'problem', None) or error}"))
-            return {}
-        if not isinstance(data, dict):
-            self.problems.append(Problem(path, 1, "input", "expected a mapping of keys to values"))
-            return {}
-        return data
+        loaded = load_data_file(path)
+        self.problems.extend(loaded.problems)
+        return loaded.data
+
+    @property
+    def source_versions(self) -> list[dict[str, Any]]:
+        """Every archived version of the source (report.yml `sources`), oldest first."""
+        return self.config.get("sources", [])
+
+    @property
+    def source_version(self) -> dict[str, Any]:
+        """The archived version the edition follows (report.yml `source`)."""
+        return next((v for v in self.source_versions if v["file"] == self.config["source"]), {})
+
+    @property
+    def sha256(self) -> str:
+        """The sha256 of the version the edition follows, as recorded in report.yml."""
+        return self.source_version.get("sha256", "")
 
 
 @dataclass
@@ -133,18 +136,21 @@ class Project:
     def reports(self) -> list[Report]:
         reports = []
         for config_path in sorted((self.root / "reports").glob("*/report.yml")):
-            try:
-                config = load_yaml(config_path.read_text(encoding="utf-8")) or {}
-            except yaml.YAMLError as error:
-                mark = getattr(error, "problem_mark", None)
-                self.problems.append(Problem(config_path, mark.line + 1 if mark else 1, "input", f"malformed YAML: {getattr(error, 'problem', error)}"))
-                continue
-            missing = [key for key in ("source", "sha256", "pages") if key not in config]
-            if missing:
-                self.problems.append(Problem(config_path, 1, "input", f"report.yml lacks {', '.join(missing)}"))
-                continue
+            loaded = load_data_file(config_path)
+            self.problems.extend(loaded.problems)
+            config = loaded.data
+            if not all(key in config for key in ("source", "sources", "pages")):
+                continue  # named in the problems above
             slug = config_path.parent.name
-            reports.append(Report(slug, config_path.parent, self.docs / slug, config))
+            report = Report(slug, config_path.parent, self.docs / slug, config)
+            if not report.source_version:
+                files = ", ".join(v["file"] for v in report.source_versions)
+                # The file was valid, so it was read without its lines (data_files._quick).
+                lines = config_path.read_text(encoding="utf-8").split("\n")
+                line = next((n for n, text in enumerate(lines, 1) if text.startswith("source:")), 1)
+                self.problems.append(Problem(config_path, line, "data", f"source {config['source']} is not one of the archived sources ({files})"))
+                continue
+            reports.append(report)
         return reports
 
     def report_of(self, path: Path) -> Report | None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
+from .processes import run
 from .project import Project
 
 COPIED = ("docs", "reports", "scripts", "overrides", "mkdocs.yml")
@@ -58,7 +58,7 @@ def _commit(target: Path) -> None:
         "GIT_COMMITTER_EMAIL": "bench@localhost",
     }
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "synthetic reports"]):
-        subprocess.run(["git", "-C", str(target), *command], check=True, capture_output=True, env=env)
+        run(["git", "-C", str(target), *command], what=f"git {command[0]} of the synthetic project", timeout=120, check=True, capture_output=True, env=env)
 
 
 def _nav_groups(config: str, slug: str) -> str:

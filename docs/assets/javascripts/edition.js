@@ -1,23 +1,61 @@
-// The language switch leads to the same place in the other language: the #anchor in the
-// address, or else the paragraph or heading the reader has scrolled to. Ids are shared
-// by both languages, so the anchor exists on the other side.
+// The language switch leads to the same place in the other language: the block the reader
+// last clicked, linked to or cited while it is still on screen, or else the block that
+// fills most of the window (not the one at its top edge, which is often only a last line).
+// Ids are shared by both languages, so the anchor exists on the other side. The notice's
+// "Chinese original" link does the same.
 (function () {
-  var HEADER = 80; // px hidden under Material's sticky header
+  var BLOCKS = ".md-content :is(p, h1, h2, h3, h4, h5, h6, tr, li, .parallel-row)[id]";
+  var chosen = null;
 
-  function currentAnchor() {
-    if (location.hash) return location.hash;
-    var here = null;
-    var blocks = document.querySelectorAll(".md-content [id^='p-'], .md-content h1[id], .md-content h2[id], .md-content h3[id]");
-    for (var i = 0; i < blocks.length; i++) {
-      if (blocks[i].getBoundingClientRect().top > HEADER + 1) break;
-      here = blocks[i];
-    }
-    return here ? "#" + here.id : "";
+  function block(element) {
+    var found = element && element.closest && element.closest(BLOCKS);
+    // Footnotes exist in one language only: their ids have no counterpart.
+    return found && !/^fn/.test(found.id) ? found : null;
   }
 
+  function header() { // px hidden under Material's sticky header
+    var bar = document.querySelector(".md-header");
+    return bar ? bar.getBoundingClientRect().bottom : 0;
+  }
+
+  function shown(element) {
+    var box = element.getBoundingClientRect();
+    return Math.max(0, Math.min(box.bottom, window.innerHeight) - Math.max(box.top, header()));
+  }
+
+  function currentAnchor() {
+    if (chosen && document.contains(chosen) && (shown(chosen) > 0 || window.scrollY <= 0)) {
+      // In view, or the reader went back up to the header or the notice to switch.
+      return "#" + chosen.id;
+    }
+    if (window.scrollY <= 0) return ""; // at the top: the page itself
+    // The first block that is (nearly) whole in view or fills half the window; failing
+    // that, the one that fills most of it. A block cut off at the top edge is passed over.
+    var blocks = document.querySelectorAll(BLOCKS), best = null, most = 0;
+    for (var i = 0; i < blocks.length; i++) {
+      if (/^fn/.test(blocks[i].id)) continue;
+      var height = shown(blocks[i]);
+      if (height > 0 && (height >= 0.9 * blocks[i].getBoundingClientRect().height || height >= (window.innerHeight - header()) / 2)) {
+        return "#" + blocks[i].id;
+      }
+      if (height > most) { best = blocks[i]; most = height; }
+    }
+    return best ? "#" + best.id : location.hash;
+  }
+
+  function remember() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (block(target)) chosen = block(target);
+  }
+  remember();
+  window.addEventListener("hashchange", remember);
+
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
-    if (!link) return;
+    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang], .translation-notice a[hreflang]");
+    if (!link) {
+      if (block(event.target)) chosen = block(event.target);
+      return;
+    }
     link.setAttribute("href", link.getAttribute("href").split("#")[0] + currentAnchor());
   }, true);
 })();
@@ -31,12 +69,22 @@
 
   function data() {
     var element = document.getElementById("edition-citation");
-    return element ? JSON.parse(element.textContent) : null;
+    var d = element ? JSON.parse(element.textContent) : null;
+    if (d && citedVersion) {
+      var version = citedVersion.split(" ");
+      d.version = version.length > 1 ? version[0] : "";
+      d.version_date = version[version.length - 1] || d.version_date;
+    }
+    return d;
   }
+
+  var citedPage = null; // the side-by-side view cites each row's paragraph on its own page
+  var citedVersion = ""; // ... in that page's version: "hash date"
 
   function pageUrl() {
     var canonical = document.querySelector('link[rel="canonical"]');
-    return (canonical ? canonical.href : location.href).split("#")[0];
+    var here = (canonical ? canonical.href : location.href).split("#")[0];
+    return citedPage ? new URL(citedPage, here).href.split("#")[0] : here;
   }
 
   function parts(iso) {
@@ -50,18 +98,26 @@
     var today = new Date().toISOString().slice(0, 10);
     var t = parts(today);
     var p = parts(d.published);
-    var key = d.slug.replace(/-/g, "") + (paragraph ? ":" + paragraph : "");
+    // One key per language: a .bib citing both the Chinese and the English of a paragraph
+    // must not hold two entries with one key.
+    var key = d.slug.replace(/-/g, "") + (paragraph ? ":" + paragraph : "") + ":" + (zh ? "zh" : "en");
     var title = zh ? d.title_zh : d.title_en;
+    // The version is the page's last commit (scripts/edition/citation.py): its date, and
+    // its short hash where the site was built from a git checkout.
+    var v = parts(d.version_date);
+    var version = d.version_date + (d.version ? " (" + d.version + ")" : "");
+    var versionZh = v.y + "年" + v.m + "月" + v.d + "日版" + (d.version ? "（" + d.version + "）" : "");
     var formatted = zh
-      ? d.issuer_zh + "：《" + d.title_zh + "》，" + p.y + "年" + p.m + "月" + p.d + "日" + (paragraph ? "，第" + paragraph + "段" : "") + "。载" + d.edition_zh + "，" + url + "（" + t.y + "年" + t.m + "月" + t.d + "日访问）。"
-      : d.issuer_en + ". " + p.y + ". \u201c" + d.title_en + "\u201d [" + d.title_zh + "]" + (paragraph ? ", para. " + paragraph : "") + ". Published " + p.d + " " + MONTH_NAMES[p.m - 1] + " " + p.y + ". Unofficial English translation (" + d.translation_licence + "; the Chinese original prevails), " + d.edition_en + ". " + url + " (accessed " + today + ").";
-    var note = (paragraph ? (zh ? "第" + paragraph + "段。" : "Paragraph " + paragraph + ". ") : "") + (zh ? "中文原文。" : "Unofficial English translation (" + d.translation_licence + "); the Chinese original prevails.");
+      ? d.issuer_zh + "：《" + d.title_zh + "》，" + p.y + "年" + p.m + "月" + p.d + "日" + (paragraph ? "，段落" + paragraph : "") + "。载" + d.edition_zh + "，" + versionZh + "，" + url + "（" + t.y + "年" + t.m + "月" + t.d + "日访问）。"
+      : d.issuer_en + ". " + p.y + ". \u201c" + d.title_en + "\u201d [" + d.title_zh + "]" + (paragraph ? ", para. " + paragraph : "") + ". Published " + p.d + " " + MONTH_NAMES[p.m - 1] + " " + p.y + ". Unofficial English translation (" + d.translation_licence + "; the Chinese original prevails), " + d.edition_en + ", version " + version + ". " + url + " (accessed " + today + ").";
+    var note = (paragraph ? (zh ? "段落" + paragraph + "。" : "Paragraph " + paragraph + ". ") : "") + (zh ? "中文原文，" + versionZh + "。" : "Unofficial English translation (" + d.translation_licence + "), version " + version + "; the Chinese original prevails.");
     var bibtex = "@misc{" + key + ",\n" +
       "  author = {{" + (zh ? d.issuer_zh : d.issuer_en) + "}},\n" +
       "  title = {" + title + "},\n" +
       "  year = {" + p.y + "},\n" +
       "  month = " + MONTHS[p.m - 1] + ",\n" +
       "  howpublished = {" + (zh ? d.edition_zh : d.edition_en) + "},\n" +
+      "  version = {" + version + "},\n" +
       "  note = {" + note + "},\n" +
       "  url = {" + url + "},\n" +
       "  urldate = {" + today + "},\n" +
@@ -77,6 +133,7 @@
       language: zh ? "zh-CN" : "en",
       URL: url,
       "container-title": zh ? d.edition_zh : d.edition_en,
+      version: version,
       note: note
     }];
     if (paragraph) csl[0].locator = paragraph;
@@ -96,7 +153,7 @@
     dialog.className = "cite-dialog";
     dialog.setAttribute("aria-label", zh ? "引用" : "Cite");
     var heading = document.createElement("h2");
-    heading.textContent = (zh ? "引用" : "Cite ") + (paragraph ? (zh ? "第" + paragraph + "段" : "paragraph " + paragraph) : (zh ? "本报告" : "this report"));
+    heading.textContent = (zh ? "引用" : "Cite ") + (paragraph ? (zh ? "段落 " + paragraph : "paragraph " + paragraph) : (zh ? "本报告" : "this report"));
     dialog.appendChild(heading);
     citations(d, paragraph).forEach(function (entry) {
       var label = document.createElement("h3");
@@ -120,6 +177,10 @@
     close.className = "md-button md-button--primary cite-close";
     close.textContent = zh ? "关闭" : "Close";
     close.addEventListener("click", function () { dialog.close(); });
+    if (window.EditionDesk && paragraph) {
+      var report = window.EditionDesk.reportLink(paragraph, pageUrl() + "#" + paragraph);
+      if (report) dialog.appendChild(report);
+    }
     dialog.appendChild(close);
     dialog.addEventListener("close", function () { dialog.remove(); });
     document.body.appendChild(dialog);
@@ -128,7 +189,10 @@
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button[data-cite]");
-    if (button) open(button.getAttribute("data-cite") || null);
+    if (!button) return;
+    citedPage = button.getAttribute("data-cite-page");
+    citedVersion = (button.getAttribute("data-cite-version") || "").trim();
+    open(button.getAttribute("data-cite") || null);
   });
 
   // The cover offers a citation of the whole report.

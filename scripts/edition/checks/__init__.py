@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+from ..causes import root_causes_first
 from ..problems import Problem
 from ..project import Project
-from . import block_parity, heading_parity, integrity, key_figures, links, number_values, page_pairs, stale_translations, terminology
+from . import (
+    active_content,
+    block_parity,
+    heading_parity,
+    inline_glosses,
+    integrity,
+    key_figures,
+    links,
+    number_values,
+    page_pairs,
+    restoration_notes,
+    stale_translations,
+    terminology,
+)
 
-CHECKS = [page_pairs, heading_parity, block_parity, number_values, terminology, links, stale_translations, integrity, key_figures]
+CHECKS = [
+    page_pairs,
+    heading_parity,
+    block_parity,
+    number_values,
+    terminology,
+    inline_glosses,
+    links,
+    stale_translations,
+    integrity,
+    restoration_notes,
+    key_figures,
+    active_content,
+]
 NAMES = [module.NAME for module in CHECKS]
 
 
@@ -21,4 +48,5 @@ def run_checks(project: Project, only: list[str] | None = None) -> list[Problem]
     problems.extend(project.problems)
     for report in project.reports:
         problems.extend(report.problems)
-    return sorted(set(problems), key=lambda p: (p.path.as_posix(), p.line, p.check, p.message))
+    ordered = sorted(set(problems), key=lambda p: (p.path.as_posix(), p.line, p.check, p.message))
+    return root_causes_first(ordered)  # structural problems first, their consequences folded in

@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..blocks import Block, Page
+from ..causes import expected_id
 from ..problems import Problem
 from ..project import Project
 
@@ -60,10 +61,13 @@ def sections(page: Page) -> dict[str, list[Block]]:
 
 
 def _require_ids(page: Page) -> Iterator[Problem]:
-    for block in page.blocks:
+    used = set(page.ids)
+    for index, block in enumerate(page.blocks):
         if block.kind in ("paragraph", "list_item") and not block.id and not block.duplicate:
             excerpt = block.text.strip().splitlines()[0][:30]
-            yield Problem(page.path, block.line, "ids", f'{KIND_NAMES[block.kind]} "{excerpt}…" has no id: add {{: #p-… }} on the line after it')
+            expected = expected_id(page.blocks, index)
+            ident = expected if expected and expected not in used else "p-…"
+            yield Problem(page.path, block.line, "ids", f'{KIND_NAMES[block.kind]} "{excerpt}…" has no id: add {{: #{ident} }} on the line after it')
 
 
 def _compare(section: str, zh: list[Block], en: list[Block], en_page: Page, en_path: Path, there: str) -> Iterator[Problem]:

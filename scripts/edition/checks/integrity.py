@@ -27,12 +27,24 @@ def check(project: Project) -> Iterator[Problem]:
 
 def check_report(project: Project, report: Report) -> Iterator[Problem]:
     config = report.folder / "report.yml"
+    # Every archived version stays as it was received; a corrected source is archived
+    # beside the old one (CONTRIBUTING.md, "A corrected source"), never over it.
+    for version in report.source_versions:
+        path = report.folder / version["file"]
+        if not path.exists():
+            yield Problem(config, 1, NAME, f"archived source {project.rel(path)} is missing")
+            continue
+        actual = sha256(path)
+        if actual != version["sha256"]:
+            yield Problem(
+                path,
+                0,
+                NAME,
+                f"sha256 is {actual}, expected {version['sha256']} (report.yml): an archived source stays unchanged;"
+                " archive a corrected source as a new file beside it",
+            )
     if not report.source.exists():
-        yield Problem(config, 1, NAME, f"archived source {project.rel(report.source)} is missing")
         return
-    actual = sha256(report.source)
-    if actual != report.config["sha256"]:
-        yield Problem(report.source, 0, NAME, f"sha256 is {actual}, expected {report.config['sha256']} (report.yml): the archived source must stay unchanged")
     missing = [p for p in report.text_pages if not p.exists()]
     for path in missing:
         yield Problem(config, 1, NAME, f"page {project.rel(path)} listed in report.yml does not exist")

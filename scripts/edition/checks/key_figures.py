@@ -26,11 +26,7 @@ def check(project: Project) -> Iterator[Problem]:
             for block in project.page(zh_path).blocks:
                 if block.id and block.is_text:
                     blocks[block.id] = (zh_path, block, en_blocks.get(block.id))
-        seen = set()
-        for figure in figures:
-            if figure.id in seen:
-                yield Problem(data, 0, NAME, f"{figure.id}: duplicate id")
-            seen.add(figure.id)
+        for figure in figures:  # duplicate ids are refused when the file is read (data_files.py)
             if figure.paragraph_id not in blocks:
                 yield Problem(data, 0, NAME, f"{figure.id}: no paragraph {figure.paragraph_id} in the report")
                 continue

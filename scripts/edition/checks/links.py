@@ -7,10 +7,12 @@ exist in the page of the linking page's language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..blocks import Block, Page
 from ..generate import generated_ids, report_for_page
 from ..problems import Problem
 from ..project import Project, counterpart, language_of
@@ -18,6 +20,8 @@ from ..text import links
 
 NAME = "links"
 EXTERNAL = ("http://", "https://", "mailto:", "tel:")
+FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+CODE_SPAN = re.compile(r"(`+)[^`].*?\1", re.S)
 
 
 def check(project: Project) -> Iterator[Problem]:
@@ -30,6 +34,32 @@ def check(project: Project) -> Iterator[Problem]:
                 problem = _resolve(project, path, lang, target)
                 if problem:
                     yield Problem(path, block.line, NAME, f"link {target}: {problem}")
+        yield from footnotes(project.page(path))
+
+
+def footnotes(page: Page) -> Iterator[Problem]:
+    """Every footnote reference [^x] has its definition `[^x]: …` on the page, and every
+    definition is referenced: Python-Markdown prints an unmatched reference as literal
+    text, and drops an unreferenced definition, without a word."""
+    defined: dict[str, Block] = {}
+    for block in page.blocks:
+        if block.kind == "footnote":
+            if block.id in defined:
+                yield Problem(page.path, block.line, NAME, f"footnote [^{block.id}] is defined twice (first on line {defined[block.id].line})")
+            else:
+                defined.setdefault(block.id, block)
+    referenced: set[str] = set()
+    for block in page.blocks:
+        if block.kind in ("code", "html"):
+            continue
+        text = block.text.split(":", 1)[1] if block.kind == "footnote" else block.text
+        for label in FOOTNOTE_REFERENCE.findall(CODE_SPAN.sub("", text)):
+            referenced.add(label)
+            if label not in defined:
+                yield Problem(page.path, block.line, NAME, f'footnote reference [^{label}] has no definition on this page: add "[^{label}]: …" below the text')
+    for label, block in defined.items():
+        if label not in referenced:
+            yield Problem(page.path, block.line, NAME, f"footnote [^{label}] is never referenced: refer to it in the text ([^{label}]) or delete it")
 
 
 def anchors(project: Project, path: Path) -> set[str]:

@@ -2,9 +2,12 @@
 
 An exception needs a recorded reason in reports/SLUG/number-exceptions.yml, e.g.
 
-    - block: p-1-2-1
-      value: "41"       # as written in the Chinese
-      reason: …
+    exceptions:
+      - block: p-1-2-1
+        value: "41"       # as written in the Chinese
+        reason: …
+
+(the file's schema: scripts/edition/schemas.py).
 """
 
 from __future__ import annotations

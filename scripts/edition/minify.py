@@ -1,0 +1,36 @@
+"""The edition's own stylesheet and scripts as the browser gets them: without comments and
+indentation (a third of their gzip size; they are written to be read, in docs/assets/).
+
+Only whole-line `//` comments and `/* … */` CSS comments are removed, and each line is
+stripped: safe for code that, like ours, keeps no comment marks inside strings. A comment
+at the end of a line of code stays.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def minify_css(css: str) -> str:
+    return "\n".join(line.strip() for line in CSS_COMMENT.sub("", css).splitlines() if line.strip())
+
+
+def minify_js(js: str) -> str:
+    return "\n".join(line.strip() for line in js.splitlines() if line.strip() and not line.strip().startswith("//"))
+
+
+def minify_assets(site: Path, paths: list[str]) -> list[tuple[Path, int, int]]:
+    """Minify, in place, the site's copies of the given extra_css / extra_javascript files."""
+    done = []
+    for rel in paths:
+        path = site / rel
+        if path.suffix not in (".css", ".js") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        small = minify_css(text) if path.suffix == ".css" else minify_js(text)
+        path.write_text(small + "\n", encoding="utf-8")
+        done.append((path, len(text), len(small)))
+    return done

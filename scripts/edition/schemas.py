@@ -1,0 +1,141 @@
+"""The schemas of a report's YAML data files (reports/SLUG/*.yml), one per file name.
+
+Each is a JSON Schema (draft 2020-12), checked by `edition.data_files.load_data_file`.
+To add an optional key to a file's entries, add it under that entry's `properties`; to
+make it required, list it in `required` too. Keys that are not listed are refused
+(`additionalProperties: false`), so that a misspelt key is named instead of ignored.
+`UNIQUE` lists the fields that no two entries of a list may share.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEXT = {"type": "string", "minLength": 1}
+OPTIONAL_TEXT = {"type": "string"}
+BLOCK_ID = {"type": "string", "pattern": r"^[A-Za-z][\w-]*$"}
+DATE = {"type": "string", "pattern": r"^\d{4}-\d\d-\d\d$"}
+SHA256 = {"type": "string", "pattern": r"^[0-9a-f]{64}$"}
+
+
+def _entries(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    """A list of mappings with exactly these keys (those in `required` must be there)."""
+    return {
+        "type": "array",
+        "items": {"type": "object", "properties": properties, "required": required, "additionalProperties": False},
+    }
+
+
+def _note(prefix: str) -> dict[str, Any]:
+    return _entries(
+        {
+            "id": {"type": "string", "pattern": rf"^{prefix}-\d+$"},
+            "paragraph": BLOCK_ID,
+            "published": TEXT,
+            "edition": TEXT,
+            "zh": TEXT,
+            "en": TEXT,
+        },
+        ["id", "paragraph", "published", "edition", "zh", "en"],
+    )
+
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "report.yml": {
+        "type": "object",
+        "properties": {
+            "slug": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"},
+            "title_zh": TEXT,
+            "title_en": TEXT,
+            "issuer_zh": TEXT,
+            "issuer_en": TEXT,
+            "published": DATE,
+            "source": TEXT,
+            "sources": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "properties": {"file": TEXT, "sha256": SHA256, "published": DATE, "archived": DATE, "note": OPTIONAL_TEXT},
+                    "required": ["file", "sha256", "published", "archived"],
+                    "additionalProperties": False,
+                },
+            },
+            "header_lines": {"type": "integer", "minimum": 1},
+            "pages": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": r"\.md$"}},
+            "edition_zh": TEXT,
+            "edition_en": TEXT,
+            "translated": DATE,
+            "translation_licence": TEXT,
+        },
+        "required": ["slug", "source", "sources", "pages"],
+        "additionalProperties": False,
+    },
+    "editorial-notes.yml": {
+        "type": "object",
+        "properties": {
+            "restorations": _note("r"),
+            "queries": _note("q"),
+            "chrome": _entries({"text": {"type": ["string", "null"]}, "zh": TEXT, "en": TEXT}, ["text", "zh", "en"]),
+        },
+        "additionalProperties": False,
+    },
+    "glossary.yml": {
+        "type": "object",
+        "properties": {
+            "terms": _entries(
+                {
+                    "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"},
+                    "zh": TEXT,
+                    "pinyin": OPTIONAL_TEXT,
+                    "en": TEXT,
+                    "variants": {"type": "array", "items": TEXT},
+                    "kind": {"enum": ["political", "legal", "institution", "document", "slogan"]},
+                    "note_en": OPTIONAL_TEXT,
+                    "note_zh": OPTIONAL_TEXT,
+                    "attested": OPTIONAL_TEXT,
+                },
+                ["id", "zh", "en"],
+            )
+        },
+        "additionalProperties": False,
+    },
+    "key-figures.yml": {
+        "type": "object",
+        "properties": {
+            "figures": _entries(
+                {
+                    "id": {"type": "string", "pattern": r"^kf-\d+$"},
+                    "paragraph": BLOCK_ID,
+                    "indicator_zh": TEXT,
+                    "indicator_en": TEXT,
+                    # A string, as written in the Chinese: "8564.48", not the float 8564.48.
+                    "value": {"type": "string", "pattern": r"^\d+(\.\d+)?$"},
+                    "unit": OPTIONAL_TEXT,
+                    "unit_en": OPTIONAL_TEXT,
+                    "qualifier": OPTIONAL_TEXT,
+                    "qualifier_en": OPTIONAL_TEXT,
+                },
+                ["id", "paragraph", "indicator_zh", "indicator_en", "value"],
+            )
+        },
+        "additionalProperties": False,
+    },
+    "number-exceptions.yml": {
+        "type": "object",
+        "properties": {
+            "exceptions": _entries({"block": BLOCK_ID, "value": {"type": ["string", "number"]}, "reason": TEXT}, ["block", "value", "reason"]),
+        },
+        "additionalProperties": False,
+    },
+}
+
+#: Fields that must differ between the entries of a list: file → [(list key, field), …].
+#: A tuple of fields is unique in combination.
+UNIQUE: dict[str, list[tuple[str, str | tuple[str, ...]]]] = {
+    "report.yml": [("sources", "file"), ("sources", "sha256")],
+    "editorial-notes.yml": [("restorations", "id"), ("queries", "id")],
+    "glossary.yml": [("terms", "id"), ("terms", "zh")],
+    "key-figures.yml": [("figures", "id")],
+    "number-exceptions.yml": [("exceptions", ("block", "value"))],
+}

@@ -1,0 +1,71 @@
+"""Footnotes: every reference has its definition and every definition its reference, in
+both languages (check `links`); MkDocs' own link validation warns, so strict fails."""
+
+from __future__ import annotations
+
+import yaml
+
+from conftest import ROOT, build_site, copy_project
+
+EN = "docs/demo/part-1.en.md"
+
+
+def test_reference_without_definition(mini):
+    mini.edit(EN, "28 May[^t1]", "28 May[^t1][^t2]")
+    assert mini.problems() == [f'{EN}:13: [links] footnote reference [^t2] has no definition on this page: add "[^t2]: …" below the text']
+
+
+def test_definition_without_reference(mini):
+    mini.edit(EN, "28 May[^t1]", "28 May")
+    assert (
+        mini.problems()
+        == [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 (docs/demo/part-1.md:12) but its English does not link editorial-notes.md#r-1: add a translator's note that points to it",  # the restorations check: the note was the link
+            f"{EN}:21: [links] footnote [^t1] is never referenced: refer to it in the text ([^t1]) or delete it",
+        ]
+    )
+
+
+def test_definition_given_twice(mini):
+    path = mini.path(EN)
+    path.write_text(path.read_text(encoding="utf-8") + "\n[^t1]: Again.\n", encoding="utf-8")
+    assert (
+        mini.problems()
+        == [
+            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 (docs/demo/part-1.md:12) but its English does not link editorial-notes.md#r-1: add a translator's note that points to it",  # the second definition upsets the restorations check too
+            f"{EN}:23: [links] footnote [^t1] is defined twice (first on line 21)",
+        ]
+    )
+
+
+def test_reference_in_the_chinese_page_is_checked_too(mini):
+    mini.edit("docs/demo/part-1.md", "{: #p-1-1-2 }", "{: #p-1-1-2 }", 1)
+    text = mini.path("docs/demo/part-1.md").read_text(encoding="utf-8")
+    mini.path("docs/demo/part-1.md").write_text(text.replace("{: #p-1-1-2 }", "[^z]\n{: #p-1-1-2 }", 1), encoding="utf-8")
+    assert [p for p in mini.problems() if "[links]" in p] == [
+        'docs/demo/part-1.md:12: [links] footnote reference [^z] has no definition on this page: add "[^z]: …" below the text'
+    ]
+
+
+def test_a_reference_in_code_is_not_a_footnote(mini):
+    mini.edit(EN, "Administrative reconsideration staff are too few.", "Administrative reconsideration staff are too few (`[^x]`).")
+    assert mini.problems() == []
+
+
+def test_mkdocs_validation_warns_on_links_and_anchors():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["strict"] is True
+    assert config["validation"]["links"] == {"not_found": "warn", "anchors": "warn"}
+
+
+def test_broken_footnote_reference_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "yushan-2023" / "part-1.en.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.count("[^p-1-1-2-a]") >= 2
+    page.write_text(text.replace("[^p-1-1-2-a]", "[^p-1-1-2-x]", 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "[links] footnote reference [^p-1-1-2-x] has no definition on this page" in output, output
+    assert "[links] footnote [^p-1-1-2-a] is never referenced" in output, output
