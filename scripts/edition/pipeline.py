@@ -5,8 +5,10 @@
                            and last-commit date in its front matter: Markdown that any
                            generator (MkDocs, Zensical) only has to convert;
     postbuild(root, site)  the HTML work of the written pages (paragraph links, citation
-                           data, term marks, lang spans, restoration links), then the
-                           per-language search index and the downloads.
+                           data, term marks, lang spans, restoration links), then
+                           finish_site: the search indexes per language and report, the
+                           downloads, hints.json, the stylesheet diet, minified assets
+                           and, last, the Content-Security-Policy (as on_post_build).
 
 The steps call the MkDocs hooks' own event functions (scripts/hooks.py) with a minimal
 page and config, so both builds run exactly the same code, whatever those functions do.
@@ -195,20 +197,70 @@ def combined_search_index(site_dir: Path, others: list[str]) -> bool:
     return any(doc.get("location", "").split("/", 1)[0] in others for doc in docs)
 
 
-def postbuild(root: Path, site_dir: Path, search: bool = True) -> dict[str, Any]:
-    """The HTML work on every written page, then the per-language search index (`search`:
-    MkDocs' combined lunr index, if not split yet) and the downloads. Running it twice
-    changes nothing more. Returns what was done."""
-    from .downloads import write_downloads
-    from .search_index import split_search_index
+def finish_site(
+    project: Project, site_dir: Path, assets: list[str], *, search: bool = True, live_reload: bool = False, styles: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The site-wide work after the generator has written every page, in this order (the
+    MkDocs hook on_post_build and the postbuild both call it):
 
+    - `search`: replace the generator's combined lunr index (MkDocs') with one index per
+      language and report (edition/search_index.py; Chinese cut by jieba);
+    - the downloads, and each language's hints.json (the term hints' definitions);
+    - Material's stylesheet without unused features; the edition's own `assets`
+      (extra_css, extra_javascript, relative to the site) minified;
+    - last, the Content-Security-Policy of every page: it hashes each page's inline
+      scripts as written (`live_reload`: `mkdocs serve` injects a script no hash matches;
+      `styles`: <style> texts the theme's scripts insert, edition/csp.py).
+
+    Returns what was done, by step."""
+    from .csp import add_csp
+    from .css_diet import trim_material_stylesheet
+    from .downloads import write_downloads
+    from .hints import write_definitions
+    from .minify import minify_assets
+    from .search_index import write_search_indexes
+
+    result: dict[str, Any] = {}
+    if search:
+        import jieba  # in a MkDocs build, Material's search plugin has loaded its dictionary already
+
+        others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+        result["search"] = write_search_indexes(project, site_dir, DEFAULT_LANGUAGE, others, jieba.cut)
+    result["downloads"] = write_downloads(project, site_dir)
+    result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
+    result["stylesheet"] = trim_material_stylesheet(site_dir)
+    result["minified"] = minify_assets(site_dir, assets)
+    result["csp"] = add_csp(site_dir, live_reload=live_reload, styles=styles)
+    return result
+
+
+def site_assets(root: Path) -> list[str]:
+    """mkdocs.yml's extra_css and extra_javascript (paths in the site), as the hook reads
+    them from MkDocs' config; a script given as a mapping names its `path`."""
+    import yaml
+
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    paths = []
+    for item in [*config.get("extra_css", []), *config.get("extra_javascript", [])]:
+        paths.append(item["path"] if isinstance(item, dict) else str(item))
+    return paths
+
+
+def postbuild(root: Path, site_dir: Path, search: bool = True, styles: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The HTML work on every written page, then the site-wide work of finish_site, as
+    MkDocs' on_post_build does it (`search`: MkDocs' combined lunr index, if not replaced
+    by per-language indexes yet). Running it twice changes nothing more. Returns what was
+    done, in counts."""
     project = Project(root)
     hooks()._current = project
     result: dict[str, Any] = {"pages": postbuild_pages(project, site_dir)}
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
-    if search and combined_search_index(site_dir, others):
-        result["search"] = split_search_index(site_dir, DEFAULT_LANGUAGE, others)
-    result["downloads"] = len(write_downloads(project, site_dir))
+    done = finish_site(project, site_dir, site_assets(root), search=search and combined_search_index(site_dir, others), styles=styles)
+    if "search" in done:
+        result["search"] = sum(sum(counts.values()) for counts in done["search"].values())
+    for key in ("downloads", "hints", "stylesheet", "minified"):
+        result[key] = len(done[key])
+    result["csp"] = done["csp"]
     return result
 
 
@@ -218,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     pre = steps.add_parser("prebuild", help="run the checks and write a generator-ready copy of docs/")
     pre.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     pre.add_argument("--out", type=Path, default=Path("build"), help="build folder; the pages go to OUT/docs (default: build)")
-    post = steps.add_parser("postbuild", help="post-process a written site: paragraph links, tooltips, search index, downloads")
+    post = steps.add_parser("postbuild", help="post-process a written site: paragraph links, term hints, search indexes, downloads, CSP")
     post.add_argument("site", type=Path, help="the written site folder")
     post.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     post.add_argument("--no-search-split", action="store_true", help="the generator already wrote one search index per language")

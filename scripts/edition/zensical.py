@@ -11,6 +11,7 @@ requirements-zensical.txt), as its dependencies are pinned apart from MkDocs'.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +54,26 @@ ZENSICAL_ONLY = {
 # Any network request of the build goes to a closed loopback port, and fails at once: the
 # build must not depend on the network, and the privacy plugin must not fetch.
 OFFLINE = {"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "ALL_PROXY": "http://127.0.0.1:9", "NO_PROXY": ""}
+
+
+# Zensical's search dialog inserts a <style> element into its shadow root, its text a
+# string constant of the bundle (`h("style", {}, NAME.toString())`, NAME = '…'). The
+# edition's Content-Security-Policy admits inline styles by hash only (edition/csp.py):
+# the postbuild hashes this text. If a release writes it otherwise, nothing is found here
+# and the browser tests (tests/test_zensical.py) fail on the refused style.
+INSERTED_STYLE = re.compile(r"""\("style",\{\},([\w$]+)\.toString\(\)\)""")
+
+
+def bundle_styles(site_dir: Path) -> tuple[str, ...]:
+    """The text of each <style> element that the theme's bundle inserts (see INSERTED_STYLE)."""
+    styles = set()
+    for bundle in site_dir.glob("**/assets/javascripts/bundle.*.min.js"):  # each language site has its copy
+        script = bundle.read_text(encoding="utf-8")
+        for name in INSERTED_STYLE.findall(script):
+            constant = re.search(r"\b" + re.escape(name) + r"""='([^'\\]*)'""", script)
+            if constant:
+                styles.add(constant.group(1))
+    return tuple(sorted(styles))
 
 
 class BuildError(Exception):
@@ -110,7 +131,7 @@ def build(root: Path, site_dir: Path, build_dir: Path, venv: Path) -> dict[str, 
     start = time.perf_counter()
     # zensical-i18n builds each language as a site of its own: one search index each already.
     try:
-        done = postbuild(root, site_dir, search=False)
+        done = postbuild(root, site_dir, search=False, styles=bundle_styles(site_dir))
     except ValueError as error:  # a written page that no Markdown page accounts for
         raise BuildError(str(error)) from None
     times["postbuild_s"] = round(time.perf_counter() - start, 3)
