@@ -33,14 +33,21 @@ KNOWN_DIFFERENCES = {
     "en/assets/ (theme): only in Zensical": "the English site carries its own copy of the theme's assets",
     "en/assets/edition.css: only in Zensical": "… and of the edition's",
     "en/assets/javascripts/edition.js: only in Zensical": "… and of the edition's",
-    "en/assets/javascripts/workers/stemmed-search.js: only in Zensical": "… and of the edition's",
+    "en/assets/images/favicon.svg: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/desk.js: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/hints.js: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/search.js: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/sortable.js: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/workers/edition-search.js: only in Zensical": "… and of the edition's",
     "en/sitemap.xml: only in Zensical": "a sitemap per language",
     "en/zensical-i18n.json: only in Zensical": "zensical-i18n's manifest of pages per language (language switch)",
     "zensical-i18n.json: only in Zensical": "zensical-i18n's manifest of pages per language (language switch)",
     "sitemap.xml.gz: only in MkDocs": "Zensical writes no gzipped sitemap",
     # Search: Zensical's own engine and index format, one index per language site.
-    "search/search_index.json: only in MkDocs": "lunr index, Chinese segmented by jieba at build time",
-    "en/search/search_index.json: only in MkDocs": "lunr index, English stemmed (stemmed-search.js)",
+    "search/search_index.json: only in MkDocs": "lunr index of the pages outside a report, Chinese segmented by jieba at build time",
+    "en/search/search_index.json: only in MkDocs": "lunr index of the pages outside a report, English stemmed (edition-search.js)",
+    "search/yushan-2023.json: only in MkDocs": "the report's lunr index, by paragraph (edition/search_index.py): it is cut from MkDocs' combined index",
+    "en/search/yushan-2023.json: only in MkDocs": "… and in English",
     "search.json: only in Zensical": "Zensical's own search index (Chinese segmented in the browser)",
     "en/search.json: only in Zensical": "Zensical's own search index",
     # The not-found page: MkDocs keeps the last language built (English) at /404.html.
@@ -101,6 +108,25 @@ def test_zensical_pages_carry_the_editions_html_work(zensical_site):
     zh = (zensical_site / "yushan-2023/part-1/index.html").read_text(encoding="utf-8")
     assert 'class="restoration" href="../editorial-notes/#r-1"' in zh
     assert (zensical_site / "yushan-2023/files/yushan-2023-aligned.tmx").is_file()
+    # finish_site, as on_post_build: the hints' definitions, the policy in every page.
+    assert (zensical_site / "en/yushan-2023/glossary/hints.json").is_file() and (zensical_site / "yushan-2023/glossary/hints.json").is_file()
+    assert all('http-equiv="Content-Security-Policy"' in p.read_text(encoding="utf-8") for p in zensical_site.rglob("index.html"))
+
+
+def test_the_policy_admits_the_style_zensicals_search_inserts(tmp_path, zensical_site):
+    """The text found in the bundle is hashed into every page's style-src; a bundle that
+    inserts it otherwise yields nothing (then the browser tests fail on the refused style)."""
+    from edition.csp import source_hash
+    from edition.zensical import bundle_styles
+
+    (style,) = bundle_styles(zensical_site)
+    assert ".u{" in style and all(source_hash(style) in p.read_text(encoding="utf-8") for p in zensical_site.rglob("index.html"))
+    bundle = tmp_path / "assets/javascripts/bundle.0.min.js"
+    bundle.parent.mkdir(parents=True)
+    bundle.write_text("var Ab='.x{color:red}';o.appendChild(C(\"style\",{},Ab.toString()));", encoding="utf-8")
+    assert bundle_styles(tmp_path) == (".x{color:red}",)
+    bundle.write_text("var Ab='.x{color:red}';o.appendChild(C(\"style\",{},Ab));", encoding="utf-8")
+    assert bundle_styles(tmp_path) == ()
 
 
 def test_the_comparison_sees_a_changed_paragraph(site, zensical_site, tmp_path):
@@ -187,18 +213,23 @@ def test_zensical_language_switch_keeps_the_page_and_anchor(browser, zensical_se
     visit.page.close()
 
 
-def test_zensical_cite_dialog_and_glossary_tooltip(browser, zensical_server):
+def test_zensical_cite_dialog_and_term_hint(browser, zensical_server, zensical_site):
+    """The Cite dialog, and a term hint filled from the postbuild's hints.json."""
+    import json
+
     visit = Visit(browser, zensical_server, "/en/yushan-2023/part-2/")
     visit.page.locator("#p-2-1 button.para-cite").click()
     dialog = visit.page.locator("dialog.cite-dialog")
     dialog.wait_for()
     assert "para. p-2-1" in dialog.locator("pre.cite-text").first.inner_text()
     visit.page.keyboard.press("Escape")
-    term = visit.page.locator('#p-2-1 a.gloss[href$="#term-appear-and-speak-in-court"]')
+    term = visit.page.locator(".md-content a.gloss").first
     term.hover()
-    tip = term.locator(".gloss-tip")
-    tip.wait_for(state="visible")
-    assert "出庭又出声" in tip.inner_text()
+    visit.page.wait_for_selector("#term-hint[role=tooltip]:not([hidden])")
+    ident = term.get_attribute("href").split("#term-")[1]
+    data = json.loads((zensical_site / "en/yushan-2023/glossary/hints.json").read_text(encoding="utf-8"))
+    text = visit.page.inner_text("#term-hint")
+    assert data[ident][0] in text and data[ident][2] in text
     assert visit.errors == []
     visit.page.close()
 
@@ -249,8 +280,8 @@ def test_zensical_config_changes_only_what_zensical_needs():
     original = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     changed = zensical_config(ROOT)
     assert "hooks" not in changed and changed["docs_dir"] == "docs" and changed["site_dir"] == "site"
-    assert {key for key in original if original[key] != changed.get(key)} == {"hooks", "theme", "plugins"}
-    assert set(changed) - set(original) == {"site_dir", "validation"}
+    assert {key for key in original if original[key] != changed.get(key)} == {"hooks", "theme", "plugins", "validation"}
+    assert set(changed) - set(original) == {"site_dir"}
     assert changed["theme"] == {**original["theme"], "custom_dir": str(ROOT / "overrides")}
     privacy = next(p["privacy"] for p in changed["plugins"] if isinstance(p, dict) and "privacy" in p)
     assert privacy["assets_fetch"] is False and set(BUNDLE_CDN) <= set(privacy["assets_exclude"])
