@@ -116,7 +116,7 @@ def test_own_assets_are_served_without_comments(site):
 
     assert minify_js('// why\nvar a = "http://x"; // kept\n  if (a) {\n    // why\n    go();\n  }\n') == 'var a = "http://x"; // kept\nif (a) {\ngo();\n}'
     assert minify_css("/* why */\n.a {\n  color: red; /* x */\n}\n") == ".a {\ncolor: red;\n}"
-    for rel in ("assets/edition.css", "assets/javascripts/edition.js", "assets/javascripts/hints.js"):
+    for rel in ("assets/edition.css", "assets/javascripts/edition.js"):
         source = (ROOT / "docs" / rel).read_text(encoding="utf-8")
         served = (site / rel).read_text(encoding="utf-8")
         assert len(served) < 0.9 * len(source), rel

@@ -227,7 +227,7 @@ def test_copying_chinese_gives_the_text(browser, server, width):
 
 def test_mutation_without_the_copy_handler_the_furniture_comes_along(browser, server):
     page = open_page(
-        browser, server, "/en/yushan-2023/part-1/", DESKTOP, ("desk.js", 'document.addEventListener("copy"', 'document.addEventListener("x-no-copy"')
+        browser, server, "/en/yushan-2023/part-1/", DESKTOP, ("edition.js", 'document.addEventListener("copy"', 'document.addEventListener("x-no-copy"')
     )
     text = copy_paragraph(page, "p-1-1-2")
     assert re.search(r"xiàoyìng\),\d+ and thoroughly", text), text  # a bare footnote number, not [n]

@@ -3,7 +3,7 @@
 A marked term is a plain link to its glossary entry (`<a class="gloss" href="…glossary/#term-ID">`),
 which works without JavaScript. The explanation is not in the page: each language has one
 definitions file per report, written beside the glossary page (`…/glossary/hints.json`), that
-docs/assets/javascripts/hints.js loads the first time a reader asks for a hint; every page of
+docs/assets/javascripts/edition.js (term hints) loads the first time a reader asks for a hint; every page of
 the report names the same URL, so the browser's cache serves it to the other pages.
 
 Only terms a reader gains from are marked (`is_notable`): the edition's own renderings, slogans

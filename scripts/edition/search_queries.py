@@ -19,7 +19,7 @@ from .yaml_data import load_yaml
 QUERIES = Path(__file__).resolve().parents[2] / "tests" / "search-queries.yml"
 START = {"zh": "/", "en": "/en/"}
 
-# The search dialog's results answer the query in the field once search.js has stamped
+# The search dialog's results answer the query in the field once edition.js (search results) has stamped
 # them (data-answered, set when Material rewrites the result count).
 # A condition for edition.browser.wait_until (the site's CSP refuses wait_for_function's eval).
 ANSWERED = "document.querySelector('.md-search-result').dataset.answered === arg"

@@ -218,3 +218,376 @@
     dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
   }
 })();
+
+// ---- Term hints (formerly hints.js) ----
+
+// Term hints. A marked term is a link to its glossary entry (a.gloss, written by
+// scripts/edition/hints.py); its explanation lives in the glossary's hints.json beside the
+// glossary page, fetched the first time a reader asks for a hint and cached by the browser
+// for every other page (all pages of a report name the same URL).
+// A hint opens on hover, keyboard focus and tap, is announced as the term's description
+// (aria-describedby → one role="tooltip" element), and closes with Escape. On touch, the
+// first tap shows the hint and a second tap follows the link.
+// A switch ("Term hints: on/off", 术语提示：开/关) shows or hides the marks; the choice is
+// remembered (localStorage) and applies at once, without a reload.
+(function () {
+  var marks = document.querySelectorAll(".md-content a.gloss");
+  if (!marks.length) return;
+  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+  var KEY = "edition-term-hints";
+  var WORDS = zh
+    ? { label: "术语提示", on: "：开", off: "：关" }
+    : { label: "Term hints", on: ": on", off: ": off" };
+  var loaded = {}; // definitions URL → promise of its JSON
+  var tip = null; // the one tooltip element
+  var current = null; // the mark whose hint is open
+  var touched = false; // the last pointer down was a touch
+
+  function stored() {
+    try { return localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+
+  function definitions(mark) {
+    var url = new URL("hints.json", new URL(mark.getAttribute("href"), location.href)).href;
+    if (!loaded[url]) {
+      loaded[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + url);
+        return response.json();
+      });
+    }
+    return loaded[url];
+  }
+
+  function tooltip() {
+    if (tip) return tip;
+    tip = document.createElement("div");
+    tip.id = "term-hint";
+    tip.className = "term-hint";
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    // The pointer may move from the term onto its hint (WCAG 1.4.13: hoverable).
+    tip.addEventListener("pointerleave", function (event) {
+      if (current && !current.contains(event.relatedTarget)) hide();
+    });
+    // Inside the main landmark, so that all content is in a landmark (axe: region).
+    (document.querySelector("main") || document.body).appendChild(tip);
+    return tip;
+  }
+
+  function fill(entry) {
+    var box = tooltip();
+    box.textContent = "";
+    var term = document.createElement("span");
+    term.className = "term-hint__term";
+    term.lang = zh ? "en" : "zh-Hans";
+    term.textContent = entry[0];
+    var pinyin = document.createElement("i");
+    pinyin.textContent = entry[1];
+    var note = document.createElement("span");
+    note.className = "term-hint__note";
+    note.textContent = entry[2];
+    box.append(term, " · ", pinyin, note);
+  }
+
+  function place(mark) {
+    var box = tooltip();
+    var rect = mark.getClientRects()[0] || mark.getBoundingClientRect();
+    var width = box.offsetWidth;
+    var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+    // Coordinates relative to the box's containing block, whichever element that is.
+    var origin = box.offsetParent ? box.offsetParent.getBoundingClientRect() : { left: -window.scrollX, top: -window.scrollY };
+    box.style.left = left - origin.left + "px";
+    box.style.top = rect.bottom - origin.top + "px";
+  }
+
+  function show(mark) {
+    var id = mark.hash.replace(/^#term-/, "");
+    current = mark;
+    definitions(mark).then(function (all) {
+      if (current !== mark || !all[id]) return;
+      fill(all[id]);
+      mark.setAttribute("aria-describedby", "term-hint");
+      tip.hidden = false;
+      place(mark);
+    }).catch(function (error) {
+      console.warn("term hints:", error.message);
+    });
+  }
+
+  function hide() {
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+    if (tip) tip.hidden = true;
+  }
+
+  function mark(target) {
+    return target && target.closest ? target.closest(".md-content a.gloss") : null;
+  }
+
+  document.addEventListener("pointerdown", function (event) {
+    touched = event.pointerType === "touch";
+    if (current && !mark(event.target) && !(tip && tip.contains(event.target))) hide();
+  });
+  document.addEventListener("pointerover", function (event) {
+    var found = mark(event.target);
+    if (found && event.pointerType === "mouse" && found !== current) show(found);
+  });
+  document.addEventListener("pointerout", function (event) {
+    var found = mark(event.target);
+    if (found && event.pointerType === "mouse" && found === current && document.activeElement !== found &&
+        !found.contains(event.relatedTarget) && !(tip && tip.contains(event.relatedTarget))) hide();
+  });
+  document.addEventListener("focusin", function (event) {
+    var found = mark(event.target);
+    if (found && !touched) show(found);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (mark(event.target) === current && !touched) hide();
+  });
+  document.addEventListener("click", function (event) {
+    var found = mark(event.target);
+    if (!found || !touched) return;
+    if (found !== current || !tip || tip.hidden) {
+      event.preventDefault(); // the first tap explains; the second follows the link
+      show(found);
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    touched = false;
+    if (event.key === "Escape" && current) hide();
+  });
+
+  // The switch: marks on (links with hints) or off (each link swapped for a plain span of
+  // the same text: no link, no tab stop, nothing a crawler or screen reader takes for one).
+  var plain = [];
+  for (var i = 0; i < marks.length; i++) {
+    var span = document.createElement("span");
+    span.className = "gloss-off";
+    plain.push(span);
+  }
+
+  function apply(on) {
+    for (var i = 0; i < marks.length; i++) {
+      var link = marks[i], span = plain[i];
+      if (on && span.parentNode) {
+        while (span.firstChild) link.appendChild(span.firstChild);
+        span.replaceWith(link);
+      } else if (!on && link.parentNode) {
+        while (link.firstChild) span.appendChild(link.firstChild);
+        link.replaceWith(span);
+      }
+    }
+    if (!on) hide();
+    button.setAttribute("aria-checked", on ? "true" : "false");
+    state.textContent = on ? WORDS.on : WORDS.off;
+  }
+
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "hints-switch";
+  button.setAttribute("role", "switch");
+  button.append(WORDS.label);
+  var state = document.createElement("span");
+  state.setAttribute("aria-hidden", "true");
+  button.appendChild(state);
+  button.addEventListener("click", function () {
+    var on = button.getAttribute("aria-checked") !== "true";
+    try { localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* private mode: for this page only */ }
+    apply(on);
+  });
+  var heading = document.querySelector(".md-content h1");
+  if (heading) heading.insertAdjacentElement("afterend", button);
+  // Default: on in English (the marks are the edition's own renderings, which an English
+  // reader cannot tell from the text), off in Chinese (the original as published; its hints
+  // give our English, for translators, who can switch them on). See README, Term hints.
+  var choice = stored();
+  apply(choice ? choice === "on" : !zh);
+})();
+
+// ---- The researcher's desk (formerly desk.js) ----
+
+// The researcher's desk: clean copying and "report an error" links (the key figures'
+// sorting is in sortable.js, loaded by that page alone).
+// No inline code: the page's details come from the #edition-citation JSON data script.
+(function () {
+  // Furniture of the page that is not the report's text: paragraph links (¶ ⇄ Cite,
+  // report), heading permalinks, glossary tooltips, the side-by-side ids and notes.
+  var FURNITURE = ".para-links, .headerlink, .gloss-tip, [role='tooltip'], .parallel-source, .parallel-lang, .parallel-tools, .parallel-notes";
+  var QUOTE_LIMIT = 1000; // characters of the quoted paragraph in an issue (the URL stays short)
+
+  function data() {
+    var element = document.getElementById("edition-citation");
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  // Footnote calls become [1]; furniture goes. Works on a copy, never on the page.
+  function clean(box) {
+    box.querySelectorAll(FURNITURE).forEach(function (element) { element.remove(); });
+    box.querySelectorAll("sup[id^='fnref']").forEach(function (sup) {
+      sup.replaceWith("[" + sup.textContent.trim() + "]");
+    });
+    return box;
+  }
+
+  // The text as a reader sees it (paragraph breaks kept): innerText needs a rendered
+  // element, so the copy is laid out off screen for a moment.
+  function textOf(box) {
+    box.style.cssText = "position:fixed;left:-10000px;top:0;width:40em;white-space:normal";
+    document.body.appendChild(box);
+    var text = box.innerText;
+    box.remove();
+    return text.replace(/\n{3,}/g, "\n\n").trim();
+  }
+
+  function paragraphText(element) {
+    return textOf(clean(element.cloneNode(true)));
+  }
+
+  // Copying report text gives the text alone: without this, "…level.¶⇄Cite" and bare
+  // footnote numbers ("environment.2") come along.
+  document.addEventListener("copy", function (event) {
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !event.clipboardData) return;
+    var content = document.querySelector(".md-content");
+    var range = selection.getRangeAt(0);
+    if (!content || !content.contains(range.commonAncestorContainer)) return;
+    var box = document.createElement("div");
+    box.appendChild(range.cloneContents());
+    if (!box.querySelector(FURNITURE + ", sup[id^='fnref']")) return; // nothing to clean
+    clean(box);
+    event.clipboardData.setData("text/html", box.innerHTML);
+    event.clipboardData.setData("text/plain", textOf(box));
+    event.preventDefault();
+  });
+
+  // A prefilled GitHub issue for one paragraph: page, paragraph id, language, version and
+  // the quoted text. The repository is named once, in mkdocs.yml (extra.repository).
+  function issueUrl(paragraph, address) {
+    var d = data();
+    var element = document.getElementById(paragraph);
+    if (!d || !d.repository || !element) return null;
+    var zh = d.lang === "zh";
+    var quote = paragraphText(element);
+    if (quote.length > QUOTE_LIMIT) quote = quote.slice(0, QUOTE_LIMIT) + "…";
+    var version = d.version_date + (d.version ? " (" + d.version + ")" : "");
+    var title = (zh ? "纠错：" : "Correction: ") + paragraph + " (" + (zh ? "zh" : "en") + ")";
+    var body = [
+      "Page: " + (address || location.href.split("#")[0] + "#" + paragraph),
+      "Paragraph: " + paragraph,
+      "Language: " + (zh ? "zh (Chinese original)" : "en (English translation)"),
+      "Source file: " + d.source,
+      "Version: " + version,
+      "",
+      "Quoted text:",
+      "",
+      quote.split("\n").map(function (line) { return "> " + line; }).join("\n"),
+      "",
+      zh ? "哪里有错？应当如何改？（What is wrong, and what should it read?）" : "What is wrong, and what should it read?",
+      ""
+    ].join("\n");
+    return d.repository + "/issues/new?title=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(body);
+  }
+
+  function reportLink(paragraph, address) {
+    var d = data();
+    if (!d || !d.repository) return null;
+    var zh = d.lang === "zh";
+    var link = document.createElement("a");
+    link.className = "cite-report-error";
+    link.href = issueUrl(paragraph, address) || d.repository + "/issues/new";
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = zh ? "报告本段错误（GitHub）" : "Report an error in this paragraph (GitHub)";
+    return link;
+  }
+
+  window.EditionDesk = { issueUrl: issueUrl, reportLink: reportLink, paragraphText: paragraphText };
+
+  // Every paragraph gets a "report" link beside ¶ ⇄ Cite. It is made here, not in the
+  // HTML, to keep each page light; its address is filled in when the reader reaches for
+  // it (pointer, keyboard focus, click), so that it quotes the paragraph as shown.
+  (function () {
+    var d = data();
+    if (!d || !d.repository) return;
+    var zh = d.lang === "zh";
+    document.querySelectorAll(".md-content p[id^='p-'] > .para-links").forEach(function (links) {
+      var paragraph = links.parentElement.id;
+      var link = document.createElement("a");
+      link.className = "para-link para-report";
+      link.href = d.repository + "/issues/new";
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = zh ? "纠错" : "Report";
+      // The name starts with the visible word, as speech input and WCAG 2.5.3 expect.
+      link.setAttribute("aria-label", zh ? "纠错 " + paragraph + "（报告本段错误）" : "Report an error in " + paragraph);
+      link.title = zh ? "在GitHub上报告本段错误" : "Report an error in this paragraph on GitHub";
+      links.appendChild(link);
+    });
+    function fill(event) {
+      var link = event.target.closest && event.target.closest("a.para-report");
+      if (!link) return;
+      var paragraph = link.closest("p[id]").id;
+      link.href = issueUrl(paragraph) || link.href;
+    }
+    ["pointerdown", "focusin", "click", "mouseover"].forEach(function (name) {
+      document.addEventListener(name, fill, true);
+    });
+  })();
+})();
+
+// ---- Search results (formerly search.js) ----
+
+// Search (with assets/javascripts/workers/edition-search.js, the worker):
+// - a result opens the paragraph that matched: Material links a result's page title to the
+//   top of the page; it is pointed at the result's best paragraph (#p-…), the link below it;
+// - a choice in the search dialog: this report (the default: its index alone is fetched)
+//   or all reports, sent to the worker on the BroadcastChannel "edition-search" and kept
+//   for the session (overrides/main.html passes it to the worker on the next page);
+// - opening the search ({warm: true}) has the worker load the report's index.
+(function () {
+  var KEY = "edition-search-scope";
+  var english = document.documentElement.lang.indexOf("en") === 0;
+  var wrap = document.querySelector(".md-search__scrollwrap");
+  var result = document.querySelector(".md-search-result");
+  var list = document.querySelector(".md-search-result__list");
+  var meta = document.querySelector(".md-search-result__meta");
+  var field = document.querySelector("input.md-search__input");
+  if (!wrap || !result || !list || !meta || !field) return;
+
+  // Which query the results shown answer: Material rewrites the count after it has
+  // rendered a result (tests and the benchmark wait for it; no fixed delay).
+  new MutationObserver(function () {
+    result.dataset.answered = field.value;
+  }).observe(meta, { childList: true, characterData: true, subtree: true });
+
+  new MutationObserver(function () {
+    list.querySelectorAll(".md-search-result__item").forEach(function (item) {
+      var links = item.querySelectorAll("a.md-search-result__link");
+      if (links.length > 1 && links[0].hash === "" && links[1].hash.indexOf("#") === 0) links[0].href = links[1].href;
+    });
+  }).observe(list, { childList: true });
+
+  var box = document.createElement("div");
+  box.className = "search-scope";
+  var label = document.createElement("label");
+  var input = document.createElement("input");
+  input.type = "checkbox";
+  input.name = "scope";
+  try { input.checked = sessionStorage.getItem(KEY) === "all"; } catch (error) { /* storage off: default */ }
+  label.appendChild(input);
+  label.appendChild(document.createTextNode(english ? " Search all reports" : " 搜索全部报告"));
+  box.appendChild(label);
+  wrap.insertBefore(box, wrap.firstChild);
+
+  var channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("edition-search") : null;
+  // Opening the search starts loading the report's index, so that it is ready by the
+  // time the first word is typed (it is not loaded with the page: most readers never search).
+  field.addEventListener("focus", function () {
+    if (channel) channel.postMessage({ warm: true });
+  });
+  input.addEventListener("change", function () {
+    var scope = input.checked ? "all" : "report";
+    try { sessionStorage.setItem(KEY, scope); } catch (error) { /* storage off: this page only */ }
+    if (channel) channel.postMessage({ scope: scope });
+  });
+})();

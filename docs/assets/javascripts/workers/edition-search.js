@@ -6,7 +6,7 @@
 //   paragraph. The current report's file is fetched when the reader opens the search
 //   ({warm: true} on the channel) or on the first query, not on page load;
 //   every report's when the reader ticks "all reports" (a message on the BroadcastChannel
-//   "edition-search", from assets/javascripts/search.js).
+//   "edition-search", from assets/javascripts/edition.js, search results).
 // - Ranking: lunr's score, times 20 when the entry holds the query as typed (a Chinese
 //   phrase, an English phrase, a figure in any written form), times 3 when it holds every
 //   query term, times 1/4 on apparatus pages (glossary, notes, key figures …).
