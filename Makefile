@@ -9,8 +9,11 @@ SITE   ?= site
 # Material's end-of-life notice (May 2027), printed at every build, is recorded in the
 # README (Maintenance notes); a maintainer cannot act on it at each build.
 export NO_MKDOCS_2_WARNING := 1
+# Zensical (Material's successor) in a venv of its own: its pins are apart from MkDocs'.
+ZVENV  := .venv-zensical
+ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
 
-.PHONY: requirements setup serve build check lint test browser pdf bench bench-scale clean
+.PHONY: requirements setup setup-zensical build-zensical serve build check lint test browser pdf bench bench-scale clean
 
 setup: $(STAMP)
 
@@ -20,6 +23,13 @@ $(STAMP): requirements.txt
 	@scripts/setup-venv.sh "$(PYTHON)" "$(VENV)"
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
+
+setup-zensical: $(ZSTAMP)
+
+$(ZSTAMP): requirements-zensical.txt
+	@scripts/setup-venv.sh "$(PYTHON)" "$(ZVENV)"
+	$(ZVENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@rm -f $(ZVENV)/.installed-* && touch $@
 
 # Regenerate requirements.txt (exact versions and the sha256 of every file) from
 # requirements.in, after changing it. pip-tools, pinned here, runs in a venv of its own so
@@ -41,12 +51,17 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
+# The same site built with Zensical: checks and pages (prebuild), zensical-i18n, then the
+# paragraph links, tooltips and downloads (postbuild). See README, maintenance notes.
+build-zensical: setup setup-zensical
+	$(BIN)/python scripts/build_zensical.py --site site-zensical
+
 # The PDFs (Chinese, English, side by side), printed by Chromium from the built site.
 pdf: build browser
 	$(BIN)/python scripts/make_pdf.py site
 
 # Build, check, page-weight, search and Lighthouse measurements: bench/results.{json,md}.
-bench: setup browser
+bench: setup setup-zensical browser
 	$(BIN)/python scripts/bench.py
 
 # Build and check times with 10 and 50 synthetic reports, and a profile: bench/scale.{json,md}.
@@ -70,8 +85,8 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: setup browser check lint build
+test: setup setup-zensical browser check lint build
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-zensical build .pytest_cache

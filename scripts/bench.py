@@ -14,6 +14,8 @@ import json
 import os
 import platform
 import pstats
+import re
+import resource
 import statistics
 import sys
 import tempfile
@@ -50,8 +52,17 @@ def timed_build(config: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
+def children_cpu() -> float:
+    """CPU seconds used so far by finished child processes: on a shared machine, wall time
+    says how busy the others were; CPU time says what a build costs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def build_times(site: Path) -> dict[str, float]:
+    cpu = children_cpu()
     bilingual = [timed_build(ROOT / "mkdocs.yml", site) for _ in range(RUNS)]
+    bilingual_cpu = (children_cpu() - cpu) / RUNS
     # The same content, Chinese only: the English language is not built.
     single = ROOT / ".bench-mkdocs.yml"
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -62,7 +73,37 @@ def build_times(site: Path) -> dict[str, float]:
     finally:
         single.unlink()
     timed_build(ROOT / "mkdocs.yml", site)  # leave the full site for the browser measurements
-    return {"build_bilingual_s": statistics.median(bilingual), "build_chinese_only_s": statistics.median(chinese)}
+    return {"build_bilingual_s": statistics.median(bilingual), "build_bilingual_cpu_s": bilingual_cpu, "build_chinese_only_s": statistics.median(chinese)}
+
+
+def zensical_build_times(runs: int = RUNS) -> dict[str, float]:
+    """The same site built with Zensical (scripts/build_zensical.py: prebuild, zensical-i18n,
+    postbuild) as a command, like the MkDocs build: cold (a new build folder, no cache) and
+    warm (Zensical's cache of the previous run kept), with the share of zensical-i18n itself."""
+    cold, warm, engine, cpu = [], [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for attempt in range(runs):
+            for kind, folder in (("cold", Path(tmp) / f"cold-{attempt}"), ("warm", Path(tmp) / "warm")):
+                command = [sys.executable, str(ROOT / "scripts" / "build_zensical.py"), "--site", str(folder / "site"), "--build", str(folder / "build")]
+                try:
+                    if kind == "warm" and attempt == 0:
+                        run(command, what="bench: the Zensical build (cache)", timeout=1200, cwd=ROOT, capture_output=True, text=True)
+                    start, cpu_start = time.perf_counter(), children_cpu()
+                    done = run(command, what="bench: the Zensical build", timeout=1200, cwd=ROOT, capture_output=True, text=True)
+                except Hung as error:
+                    raise SystemExit(str(error)) from None
+                if done.returncode != 0:
+                    raise SystemExit(f"bench: the Zensical build failed (make setup-zensical):\n{done.stderr[-2000:]}")
+                (cold if kind == "cold" else warm).append(time.perf_counter() - start)
+                if kind == "cold":
+                    cpu.append(children_cpu() - cpu_start)
+                    engine.append(float(re.search(r"zensical_s ([\d.]+)", done.stdout).group(1)))
+    return {
+        "build_zensical_cold_s": statistics.median(cold),
+        "build_zensical_warm_s": statistics.median(warm),
+        "zensical_i18n_cold_s": statistics.median(engine),
+        "build_zensical_cold_cpu_s": statistics.mean(cpu),
+    }
 
 
 def check_time(root: Path = ROOT, runs: int = 21) -> float:
@@ -244,9 +285,17 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.splitlines()[0])
     parser.add_argument("--scale", action="store_true", help="build and check with 10 and 50 synthetic reports added (bench/scale.*)")
+    parser.add_argument("--builds", action="store_true", help="only the build times, MkDocs and Zensical (bench/builds.*)")
     args = parser.parse_args(argv)
     out = ROOT / "bench"
     out.mkdir(exist_ok=True)
+    if args.builds:
+        with tempfile.TemporaryDirectory() as tmp:
+            results = {"date": date.today().isoformat(), "machine": machine(), **build_times(Path(tmp) / "site"), **zensical_build_times()}
+        (out / "builds.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (out / "builds.md").write_text(builds_table(results), encoding="utf-8")
+        print(builds_table(results))
+        return 0
     if args.scale:
         results = scale_runs()
         (out / "scale.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -260,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
             "machine": machine(),
         }
         results.update(build_times(site))
+        results.update(zensical_build_times())
         results["check_s"] = check_time()
         results["first_search"] = {lang: {"gzip_bytes": f.total, "index_gzip_bytes": f.index_bytes, "files": f.files} for lang, f in first_search(site).items()}
         results.update(browser_measures(site))
@@ -270,11 +320,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def build_rows(r: dict) -> list[tuple[str, str]]:
+    return [
+        ("Strict bilingual build, MkDocs (median of 3; CPU time, mean)", f"{r['build_bilingual_s']:.1f} s (CPU {r['build_bilingual_cpu_s']:.1f} s)"),
+        ("Chinese-only build, same content, MkDocs (median of 3)", f"{r['build_chinese_only_s']:.1f} s"),
+        (
+            "Strict bilingual build, Zensical: cold / warm cache (median of 3; make build-zensical)",
+            f"{r['build_zensical_cold_s']:.1f} s / {r['build_zensical_warm_s']:.1f} s"
+            f" (CPU, cold: {r['build_zensical_cold_cpu_s']:.1f} s; zensical-i18n itself, cold: {r['zensical_i18n_cold_s']:.1f} s)",
+        ),
+    ]
+
+
+def builds_table(r: dict) -> str:
+    lines = [f"Measured {r['date']} on {r['machine']}.", "", "| Measure | Result |", "| --- | --- |", *[f"| {a} | {b} |" for a, b in build_rows(r)]]
+    return "\n".join(lines) + "\n"
+
+
 def table(r: dict) -> str:
     kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
     rows = [
-        ("Strict bilingual build (median of 3)", f"{r['build_bilingual_s']:.1f} s"),
-        ("Chinese-only build, same content (median of 3)", f"{r['build_chinese_only_s']:.1f} s"),
+        *build_rows(r),
         ("Content checks, in process (median of 21)", f"{r['check_s'] * 1000:.0f} ms"),
         (
             f"First view, largest of {r['pages']} pages ({r['largest_page']['path']}), gzip",

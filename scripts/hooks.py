@@ -8,7 +8,9 @@
   paragraph) and expand `{{ glossary }}`-style directives from the report's data;
 - on_post_build: write the search indexes, one per language and report (after
   mkdocs-static-i18n has written it: its on_post_build runs at priority -100), and write
-  the downloads (aligned corpus, full texts, key figures, source) into the site;
+  the downloads (aligned corpus, full texts, key figures, source) into the site, then
+  hints.json, the stylesheet diet, minified assets and the CSP: edition/pipeline.py's
+  finish_site, which the Zensical build's postbuild calls too;
 - on_page_content: give each report paragraph its permalink and side-by-side link, mark
   notable glossary terms for hints (edition/hints.py; their definitions file is written
   on_post_build), link
@@ -33,18 +35,14 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
 from edition.citation import citation_data  # noqa: E402
-from edition.csp import add_csp  # noqa: E402
-from edition.css_diet import trim_material_stylesheet  # noqa: E402
-from edition.downloads import write_downloads  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.glossary import load_terms  # noqa: E402
-from edition.hints import mark_terms, write_definitions  # noqa: E402
-from edition.minify import minify_assets  # noqa: E402
+from edition.hints import mark_terms  # noqa: E402
+from edition.pipeline import finish_site  # noqa: E402
 from edition.preview import banner, preview_mode, problems_of_page  # noqa: E402
 from edition.problems import Problem, summary  # noqa: E402
-from edition.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart, language_of  # noqa: E402
+from edition.project import DEFAULT_LANGUAGE, Project, counterpart, language_of  # noqa: E402
 from edition.quiet import quiet_build  # noqa: E402
-from edition.search_index import write_search_indexes  # noqa: E402
 from edition.site import repository  # noqa: E402
 from edition.source_fields import expand_source_fields  # noqa: E402
 from edition.text import RESTORATION  # noqa: E402
@@ -99,19 +97,13 @@ def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
-    others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
-    import jieba  # Material's search plugin has loaded its dictionary already
-
-    counts = write_search_indexes(_project(config), Path(config.site_dir), DEFAULT_LANGUAGE, others, jieba.cut)
-    log.debug("search indexes: " + "; ".join(f"{lang} {sum(n.values())} entries in {len(n)} files" for lang, n in counts.items()))
-    written = write_downloads(_project(config), Path(config.site_dir))
-    log.debug(f"downloads: {len(written)} files")
-    write_definitions(_project(config), Path(config.site_dir), {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
-    for path, before, after in trim_material_stylesheet(Path(config.site_dir)):
+    site = Path(config.site_dir)
+    done = finish_site(_project(config), site, [str(path) for path in (*config.extra_css, *config.extra_javascript)], live_reload=_serving)
+    log.debug("search indexes: " + "; ".join(f"{lang} {sum(n.values())} entries in {len(n)} files" for lang, n in done["search"].items()))
+    log.debug(f"downloads: {len(done['downloads'])} files")
+    for path, before, after in done["stylesheet"]:
         log.debug(f"{path.name}: {before} → {after} bytes without unused features (edition/css_diet.py)")
-    minify_assets(Path(config.site_dir), [str(path) for path in (*config.extra_css, *config.extra_javascript)])
-    # Keep last: the policy hashes each page's inline scripts as written (both languages).
-    log.debug(f"content-security-policy: {add_csp(Path(config.site_dir), live_reload=_serving)} pages")
+    log.debug(f"content-security-policy: {done['csp']} pages")
 
 
 _serving = False  # `mkdocs serve` injects a live-reload script no hash can match (edition.csp)

@@ -68,16 +68,18 @@ def _without_scripts(html: str) -> str:
     return SCRIPT.sub("", html)
 
 
-def policy(html: str, live_reload: bool = False) -> str:
+def policy(html: str, live_reload: bool = False, styles: tuple[str, ...] = ()) -> str:
     """The policy for one page. Under `mkdocs serve` (live_reload), MkDocs injects an inline
     script with a per-request timestamp into every page it serves, which no hash can match:
-    the preview allows inline scripts; the built site never does."""
+    the preview allows inline scripts; the built site never does. `styles`: the text of
+    <style> elements that the site's own scripts insert (none from Material; Zensical's
+    search dialog: edition/zensical.py), hashed like those of the page."""
     scripts = "'self' 'unsafe-inline'" if live_reload else " ".join(["'self'", *inline_script_hashes(html)])
     return "; ".join(
         [
             "default-src 'self'",
             f"script-src {scripts}",
-            "style-src " + " ".join(["'self'", *inline_style_sources(html)]),
+            "style-src " + " ".join(["'self'", *sorted({source_hash(text) for text in styles}), *inline_style_sources(html)]),
             "img-src 'self' data:",
             "font-src 'self'",
             "connect-src 'self'",
@@ -89,7 +91,7 @@ def policy(html: str, live_reload: bool = False) -> str:
     )
 
 
-def with_csp(html: str, live_reload: bool = False) -> str | None:
+def with_csp(html: str, live_reload: bool = False, styles: tuple[str, ...] = ()) -> str | None:
     """The page with its policy early in <head>, before any script (replacing an earlier
     one), or None for a file without <head> (a fragment, not a page). It goes right after
     `<meta charset>`, which must stay within the first 1024 bytes."""
@@ -99,16 +101,16 @@ def with_csp(html: str, live_reload: bool = False) -> str | None:
         return None
     charset = CHARSET.search(html, head.end())
     at = charset.end() if charset and not SCRIPT.search(html, head.end(), charset.start()) else head.end()
-    meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{policy(html, live_reload)}">'
+    meta = f'\n  <meta http-equiv="Content-Security-Policy" content="{policy(html, live_reload, styles)}">'
     return html[:at] + meta + html[at:]
 
 
-def add_csp(site_dir: Path, live_reload: bool = False) -> int:
+def add_csp(site_dir: Path, live_reload: bool = False, styles: tuple[str, ...] = ()) -> int:
     """Write the policy into every page of a built site; return how many pages got one."""
     count = 0
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        updated = with_csp(html, live_reload)
+        updated = with_csp(html, live_reload, styles)
         if updated is not None:
             if updated != html:
                 path.write_text(updated, encoding="utf-8")
