@@ -23,7 +23,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import subprocess
 import sys
 from html import escape
 from pathlib import Path
@@ -34,7 +33,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
-from edition.citation import citation_data  # noqa: E402
+from edition.citation import citation_data, page_versions  # noqa: E402
 from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
 from edition.glossary import load_terms  # noqa: E402
 from edition.hints import mark_terms  # noqa: E402
@@ -123,27 +122,9 @@ def on_page_context(context, page, config, nav):
 
 @functools.cache
 def last_commit_dates(folder: Path) -> dict[Path, str]:
-    """The date of the last commit of every file under a folder, from one `git log` (one
-    per page took seconds once there were a thousand pages: make bench-scale)."""
-    try:
-        top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=10)
-        log = subprocess.run(
-            ["git", "-C", str(folder), "-c", "core.quotePath=false", "log", "--format=%x00%cs", "--name-only", "--", "."],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    if top.returncode != 0 or log.returncode != 0:
-        return {}
-    root = Path(top.stdout.strip()).resolve()
-    dates: dict[Path, str] = {}
-    for commit in log.stdout.split("\0")[1:]:
-        day, *names = commit.strip().split("\n")
-        for name in names:
-            dates.setdefault(root / name, day)  # newest first: the first date seen is the last commit
-    return dates
+    """The date of the last commit of every file under a folder: the same one `git log` that
+    gives citations their version (edition/citation.py), read once per build."""
+    return {path: day for path, (_, day) in page_versions(folder).items()}
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
