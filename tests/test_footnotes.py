@@ -69,3 +69,19 @@ def test_broken_footnote_reference_fails_the_strict_build(tmp_path):
     assert result.returncode != 0
     assert "[links] footnote reference [^p-1-1-2-x] has no definition on this page" in output, output
     assert "[links] footnote [^p-1-1-2-a] is never referenced" in output, output
+
+
+def test_definitions_out_of_reading_order(mini):
+    # Python-Markdown numbers notes by definition: a note referred to first but defined
+    # second would be numbered 2 and shown before note 1.
+    mini.edit(EN, "The county held 3 meetings,", "The county held 3 meetings,[^t0]")
+    path = mini.path(EN)
+    path.write_text(path.read_text(encoding="utf-8") + "[^t0]: Translator's note: three, as the source writes.\n", encoding="utf-8")
+    assert mini.problems() == [
+        f"{EN}:22: [links] footnote [^t0] is referred to before [^t1] (line 10) but defined after it (line 21): notes are numbered "
+        "in the order of their definitions, so the reader would see them out of order; move this definition above line 21"
+    ]
+    text = path.read_text(encoding="utf-8")
+    last = text.rstrip("\n").rsplit("\n", 1)[1]
+    path.write_text(text.replace(last + "\n", "").replace("[^t1]: Translator's note", last + "\n[^t1]: Translator's note"), encoding="utf-8")
+    assert mini.problems() == []

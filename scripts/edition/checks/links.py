@@ -48,18 +48,38 @@ def footnotes(page: Page) -> Iterator[Problem]:
                 yield Problem(page.path, block.line, NAME, f"footnote [^{block.id}] is defined twice (first on line {defined[block.id].line})")
             else:
                 defined.setdefault(block.id, block)
-    referenced: set[str] = set()
+    referenced: dict[str, Block] = {}  # label: the block of its first reference, in reading order
     for block in page.blocks:
         if block.kind in ("code", "html"):
             continue
         text = block.text.split(":", 1)[1] if block.kind == "footnote" else block.text
         for label in FOOTNOTE_REFERENCE.findall(CODE_SPAN.sub("", text)):
-            referenced.add(label)
+            referenced.setdefault(label, block)
             if label not in defined:
                 yield Problem(page.path, block.line, NAME, f'footnote reference [^{label}] has no definition on this page: add "[^{label}]: …" below the text')
     for label, block in defined.items():
         if label not in referenced:
             yield Problem(page.path, block.line, NAME, f"footnote [^{label}] is never referenced: refer to it in the text ([^{label}]) or delete it")
+    yield from footnote_order(page, defined, referenced)
+
+
+def footnote_order(page: Page, defined: dict[str, Block], referenced: dict[str, Block]) -> Iterator[Problem]:
+    """Definitions stand in the order of their first references. Python-Markdown numbers
+    footnotes in the order they are defined, so a definition out of place shows the reader
+    calls such as 6, 7, 4, 5: the first one out of place is named (moving it mends the rest)."""
+    in_text = [label for label in referenced if label in defined]
+    in_definitions = [label for label in defined if label in referenced]
+    for wanted, written in zip(in_text, in_definitions):
+        if wanted != written:
+            yield Problem(
+                page.path,
+                defined[wanted].line,
+                NAME,
+                f"footnote [^{wanted}] is referred to before [^{written}] (line {referenced[wanted].line}) but defined after it (line "
+                f"{defined[written].line}): notes are numbered in the order of their definitions, so the reader would see them out of "
+                f"order; move this definition above line {defined[written].line}",
+            )
+            return
 
 
 def anchors(project: Project, path: Path) -> set[str]:
