@@ -69,7 +69,7 @@ def footnote_order(page: Page, defined: dict[str, Block], referenced: dict[str, 
     calls such as 6, 7, 4, 5: the first one out of place is named (moving it mends the rest)."""
     in_text = [label for label in referenced if label in defined]
     in_definitions = [label for label in defined if label in referenced]
-    for wanted, written in zip(in_text, in_definitions):
+    for wanted, written in zip(in_text, in_definitions, strict=True):  # the same labels
         if wanted != written:
             yield Problem(
                 page.path,
