@@ -1,7 +1,8 @@
 """The key-figures page of a report (the `{{ key_figures }}` directive): every figure of
 key-figures.yml in a sortable table (indicator, value, unit, qualifier), each row linked
 to its paragraph. docs/assets/javascripts/sortable.js sorts it; without JavaScript it is a
-plain table in reading order.
+plain table in reading order. On a phone each row is a block of labelled lines (the
+labels are the cells' data-label, shown by edition.css), not a table to scroll sideways.
 """
 
 from __future__ import annotations
@@ -38,22 +39,30 @@ def key_figures_table(project: Project, report: Report, lang: str) -> str:
         unit = f.unit if lang == "zh" else f.unit_en
         qualifier = f.qualifier if lang == "zh" else f.qualifier_en
         cells = [
-            f"<td>{f.id}</td>",
-            f"<td>{escape(indicator)}</td>",
+            (f.id, ""),
+            (escape(indicator), ""),
             # Sorted by the amount in plain units, so that 8564.48 万元 sorts above 581.
-            f'<td class="number" data-sort="{f.amount}">{escape(f.value)}</td>',
-            f"<td>{escape(unit)}</td>",
-            f"<td>{escape(qualifier)}</td>",
-            f'<td><a href="{page}#{f.paragraph_id}">{f.paragraph_id}</a></td>',
+            (escape(f.value), f' class="number" data-sort="{f.amount}"'),
+            (escape(unit), ""),
+            (escape(qualifier), ""),
+            (f'<a href="{page}#{f.paragraph_id}">{f.paragraph_id}</a>', ""),
         ]
-        rows.append(f'<tr id="{f.id}">{"".join(cells)}</tr>')
+        # data-label: the column's name beside each value when a phone stacks the row. The
+        # roles: a table laid out in blocks stays a table to every screen reader (some
+        # browsers drop the semantics of table elements that are not displayed as such).
+        # The heads need none (th keeps its role) and get none: Material would draw its own
+        # sort icon on th[role=columnheader].
+        row = "".join(
+            f'<td role="cell" data-label="{escape(label)}"{extra}>{content}</td>' for (label, _), (content, extra) in zip(HEADS[lang], cells, strict=True)
+        )
+        rows.append(f'<tr id="{f.id}" role="row">{row}</tr>')
     # The sorting script is this page's alone: no other page pays for it at first view.
     to_root = "../../" if lang == "zh" else "../../../"
     return (
         f'<script src="{to_root}assets/javascripts/sortable.js" defer></script>'
         '<div class="md-typeset__scrollwrap key-figures"><div class="md-typeset__table">'
-        f"<table data-sortable><caption>{escape(CAPTION[lang].format(n=len(figures)))}</caption>"
-        f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"
+        f'<table data-sortable role="table"><caption>{escape(CAPTION[lang].format(n=len(figures)))}</caption>'
+        f'<thead role="rowgroup"><tr role="row">{"".join(head)}</tr></thead><tbody role="rowgroup">{"".join(rows)}</tbody></table></div></div>'
     )
 
 
