@@ -1,7 +1,7 @@
-"""The edition's stylesheet is well formed: every block it opens it closes. A merge once
-dropped the `}` of an `@media print` block, and every rule after it (the search dialog's
-report choice, the paragraph a search result opened, then the key figures on a phone)
-applied to print alone, with no error anywhere.
+"""The edition's stylesheets are well formed: every block they open they close. A merge
+once dropped the `}` of an `@media print` block of edition.css, and every rule after it
+(the search dialog's report choice, the paragraph a search result opened) applied to print
+alone, with no error anywhere.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import re
 
 from conftest import ROOT
 
+STYLESHEETS = sorted((ROOT / "docs" / "assets").glob("*.css"))
 STYLESHEET = ROOT / "docs" / "assets" / "edition.css"
 
 
@@ -32,8 +33,9 @@ def unclosed_blocks(css: str) -> list[str]:
     return problems + [f"line {n}: {lines[n - 1].strip()} is never closed" for n in stack]
 
 
-def test_every_block_of_the_stylesheet_is_closed():
-    assert unclosed_blocks(STYLESHEET.read_text(encoding="utf-8")) == []
+def test_every_block_of_the_stylesheets_is_closed():
+    assert STYLESHEET in STYLESHEETS
+    assert {path.name: unclosed_blocks(path.read_text(encoding="utf-8")) for path in STYLESHEETS} == {path.name: [] for path in STYLESHEETS}
 
 
 def test_mutation_a_lost_brace_is_named_with_its_line():

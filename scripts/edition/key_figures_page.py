@@ -2,7 +2,8 @@
 key-figures.yml in a sortable table (indicator, value, unit, qualifier), each row linked
 to its paragraph. docs/assets/javascripts/sortable.js sorts it; without JavaScript it is a
 plain table in reading order. On a phone each row is a block of labelled lines (the
-labels are the cells' data-label, shown by edition.css), not a table to scroll sideways.
+labels are the cells' data-label, shown by docs/assets/key-figures.css), not a table to
+scroll sideways.
 """
 
 from __future__ import annotations
@@ -56,9 +57,11 @@ def key_figures_table(project: Project, report: Report, lang: str) -> str:
             f'<td role="cell" data-label="{escape(label)}"{extra}>{content}</td>' for (label, _), (content, extra) in zip(HEADS[lang], cells, strict=True)
         )
         rows.append(f'<tr id="{f.id}" role="row">{row}</tr>')
-    # The sorting script is this page's alone: no other page pays for it at first view.
+    # The sorting script and the phone layout are this page's alone: no other page pays
+    # for them at first view.
     to_root = "../../" if lang == "zh" else "../../../"
     return (
+        f'<link rel="stylesheet" href="{to_root}assets/key-figures.css">'
         f'<script src="{to_root}assets/javascripts/sortable.js" defer></script>'
         '<div class="md-typeset__scrollwrap key-figures"><div class="md-typeset__table">'
         f'<table data-sortable role="table"><caption>{escape(CAPTION[lang].format(n=len(figures)))}</caption>'
