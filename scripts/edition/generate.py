@@ -167,9 +167,11 @@ def parallel(project: Project, report: Report, lang: str) -> str:
                 source = report.docs / f"{r.page or 'index'}{'' if lang == 'zh' else '.' + lang}.md"
                 version, day = page_versions(report.docs.resolve()).get(source.resolve(), ("", ""))
                 cite = "引用" if lang == "zh" else "Cite"
+                # data-cite-source: the file a Report link (edition.js) names for the paragraph.
                 tools = (
                     f'<span class="parallel-tools"><button type="button" class="para-link para-cite" data-cite="{r.id}" '
-                    f'data-cite-page="{page}" data-cite-version="{version} {day}" aria-label="{cite} {r.id}">{cite}</button></span>'
+                    f'data-cite-page="{page}" data-cite-version="{version} {day}" data-cite-source="docs/{report.slug}/{source.name}" '
+                    f'aria-label="{cite} {r.id}">{cite}</button></span>'
                 ) + notes.get(r.id, "")
             cells.append(
                 f'<div class="parallel-cell" role="cell" lang="{"zh-Hans" if side == "zh" else "en"}">'

@@ -466,6 +466,15 @@
     var d = data();
     var element = document.getElementById(paragraph);
     if (!d || !d.repository || !element) return null;
+    // A side-by-side row: the paragraph on its own page, in that page's file and version.
+    var cite = element.querySelector("[data-cite-source]");
+    if (cite) {
+      var v = cite.dataset.citeVersion.split(" ");
+      address = new URL(cite.dataset.citePage + "#" + paragraph, location.href).href;
+      d.source = cite.dataset.citeSource;
+      d.version = v[0];
+      d.version_date = v[1] || d.version_date;
+    }
     var zh = d.lang === "zh";
     var quote = paragraphText(element);
     if (quote.length > QUOTE_LIMIT) quote = quote.slice(0, QUOTE_LIMIT) + "…";
@@ -503,15 +512,16 @@
 
   window.EditionDesk = { issueUrl: issueUrl, reportLink: reportLink, paragraphText: paragraphText };
 
-  // Every paragraph gets a "report" link beside ¶ ⇄ Cite. It is made here, not in the
-  // HTML, to keep each page light; its address is filled in when the reader reaches for
-  // it (pointer, keyboard focus, click), so that it quotes the paragraph as shown.
+  // Every paragraph gets a "report" link beside ¶ ⇄ Cite (and each side-by-side row beside
+  // its Cite). It is made here, not in the HTML, to keep each page light; its address is
+  // filled in when the reader reaches for it (pointer, keyboard focus, click), so that it
+  // quotes the paragraph as shown.
   (function () {
     var d = data();
     if (!d || !d.repository) return;
     var zh = d.lang === "zh";
-    document.querySelectorAll(".md-content p[id^='p-'] > .para-links").forEach(function (links) {
-      var paragraph = links.parentElement.id;
+    document.querySelectorAll(".md-content p[id^='p-'] > .para-links, .parallel-row[id] .parallel-tools").forEach(function (links) {
+      var paragraph = links.closest("[id]").id;
       var link = document.createElement("a");
       link.className = "para-link para-report";
       link.href = d.repository + "/issues/new";
@@ -526,7 +536,7 @@
     function fill(event) {
       var link = event.target.closest && event.target.closest("a.para-report");
       if (!link) return;
-      var paragraph = link.closest("p[id]").id;
+      var paragraph = link.closest("[id]").id;
       link.href = issueUrl(paragraph) || link.href;
     }
     ["pointerdown", "focusin", "click", "mouseover"].forEach(function (name) {
