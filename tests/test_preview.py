@@ -1,5 +1,6 @@
 """`make serve`: the preview answers pages while a check fails, shows each problem in the
-terminal and as a banner on its page, and rebuilds when the report's data changes."""
+terminal and as a banner on its page, and rebuilds when the report's data or the theme
+(overrides/) changes."""
 
 from __future__ import annotations
 
@@ -102,6 +103,25 @@ def test_serve_answers_while_a_check_fails_and_rebuilds_on_a_data_edit(preview, 
     text = glossary.read_text(encoding="utf-8")
     glossary.write_text(text.replace("\n  - id: ", "\n  - colour: red\n    id: ", 1), encoding="utf-8")
     expect(notice).to_contain_text("has unknown key colour", timeout=REBUILD * 1000)
+    page.close()
+
+
+def test_serve_rebuilds_on_a_theme_edit(preview, browser):
+    """overrides/ is watched (`--watch overrides` in the Makefile: MkDocs watches a theme's
+    folders only with --watch-theme): an edit to a template shows on the open page."""
+    root, server = preview
+    server.wait_for_output("Serving on", START)
+    page = browser.new_page()
+    assert page.goto(server.url + "/en/yushan-2023/part-2/").status == 200
+    notice = page.locator(".translation-notice")
+    expect(notice).to_contain_text("Unofficial translation.")
+    marker = "(theme edited in the preview)"
+    assert marker not in page.content()
+    template = root / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    assert text.count("Unofficial translation. The") == 1
+    template.write_text(text.replace("Unofficial translation. The", f"Unofficial translation {marker}. The"), encoding="utf-8")
+    expect(notice).to_contain_text(marker, timeout=REBUILD * 1000)  # rebuilt, and the page reloaded
     page.close()
 
 
