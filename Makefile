@@ -26,20 +26,23 @@ $(STAMP): requirements.txt
 
 setup-zensical: $(ZSTAMP)
 
+# --require-hashes, as for requirements.txt above.
 $(ZSTAMP): requirements-zensical.txt
 	@scripts/setup-venv.sh "$(PYTHON)" "$(ZVENV)"
-	$(ZVENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	$(ZVENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt
 	@rm -f $(ZVENV)/.installed-* && touch $@
 
-# Regenerate requirements.txt (exact versions and the sha256 of every file) from
-# requirements.in, after changing it. pip-tools, pinned here, runs in a venv of its own so
-# that it never enters the project's. Add --upgrade-package NAME to move one pin.
+# Regenerate requirements.txt and requirements-zensical.txt (exact versions and the sha256
+# of every file) from requirements.in and requirements-zensical.in, after changing them.
+# pip-tools, pinned here, runs in a venv of its own so that it never enters the project's.
+# Add --upgrade-package NAME to move one pin.
 PIP_TOOLS := pip-tools==7.6.2
+PIP_COMPILE = .venv-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links $(PIP_COMPILE_ARGS)
 requirements:
 	@scripts/setup-venv.sh "$(PYTHON)" .venv-tools
 	.venv-tools/bin/pip install --quiet --disable-pip-version-check "$(PIP_TOOLS)"
-	.venv-tools/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
-		$(PIP_COMPILE_ARGS) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-zensical.txt requirements-zensical.in
 
 # The preview: never strict, so that work in progress can be seen; every check problem is
 # printed here and shown as a banner on its page (EDITION_PREVIEW, scripts/edition/preview.py).
@@ -53,8 +56,9 @@ build: setup
 
 # The same site built with Zensical: checks and pages (prebuild), zensical-i18n, then the
 # paragraph links, tooltips and downloads (postbuild). See README, maintenance notes.
-build-zensical: setup setup-zensical
-	$(BIN)/python scripts/build_zensical.py --site site-zensical
+# All of it in Zensical's venv: the pipeline needs no MkDocs.
+build-zensical: setup-zensical
+	$(ZVENV)/bin/python scripts/build_zensical.py --site site-zensical
 
 # The PDFs (Chinese, English, side by side), printed by Chromium from the built site.
 pdf: build browser

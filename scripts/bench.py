@@ -84,7 +84,14 @@ def zensical_build_times(runs: int = RUNS) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         for attempt in range(runs):
             for kind, folder in (("cold", Path(tmp) / f"cold-{attempt}"), ("warm", Path(tmp) / "warm")):
-                command = [sys.executable, str(ROOT / "scripts" / "build_zensical.py"), "--site", str(folder / "site"), "--build", str(folder / "build")]
+                command = [
+                    str(ROOT / ".venv-zensical" / "bin" / "python"),
+                    str(ROOT / "scripts" / "build_zensical.py"),
+                    "--site",
+                    str(folder / "site"),
+                    "--build",
+                    str(folder / "build"),
+                ]
                 try:
                     if kind == "warm" and attempt == 0:
                         run(command, what="bench: the Zensical build (cache)", timeout=1200, cwd=ROOT, capture_output=True, text=True)

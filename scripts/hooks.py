@@ -1,63 +1,45 @@
-"""MkDocs hooks of the edition: the same checks and generators the CLI uses.
+"""MkDocs hooks of the edition: a thin adapter from MkDocs' events to the edition's
+generator-independent steps in scripts/edition/, which the Zensical build's pipeline
+(edition/pipeline.py) calls too. The work is done there; here only what MkDocs alone
+needs (its events, its logger, the project parsed once per build).
 
+- on_config: "Edit this page" from the repository named in extra.repository;
 - on_pre_build: run every content check once per build (mkdocs-static-i18n builds each
   language again inside the first build; those inner builds are skipped) and log each
   problem as a warning, so that `mkdocs build --strict` fails and `mkdocs serve` shows it;
-- on_page_context: the date of each page's last commit (git), shown at its foot;
-- on_page_markdown: give each page a meta description in its language (its first
-  paragraph) and expand `{{ glossary }}`-style directives from the report's data;
-- on_post_build: write the search indexes, one per language and report (after
-  mkdocs-static-i18n has written it: its on_post_build runs at priority -100), and write
-  the downloads (aligned corpus, full texts, key figures, source) into the site, then
-  hints.json, the stylesheet diet, minified assets and the CSP: edition/pipeline.py's
-  finish_site, which the Zensical build's postbuild calls too;
-- on_page_content: give each report paragraph its permalink and side-by-side link, mark
-  notable glossary terms for hints (edition/hints.py; their definitions file is written
-  on_post_build), link
-  the editor's 〔…〕 restorations to their notes (Chinese pages) and mark Chinese words
-  inside English pages with lang="zh-Hans".
+- on_page_markdown: edition/page_markdown.py's page_markdown: the source fields and
+  `{{ glossary }}`-style directives expanded, a meta description in the page's language;
+- on_page_context: edition/page_markdown.py's last_updated: the date of the page's last
+  commit (git), shown at its foot;
+- on_page_content: edition/page_html.py's page_html: paragraph links, citation data,
+  term marks for hints, the theme's words localised, Chinese runs of English pages in
+  lang="zh-Hans", restoration links of Chinese pages; in the preview, the problems' banner;
+- on_post_build: edition/pipeline.py's finish_site, after mkdocs-static-i18n has written
+  the site (its on_post_build runs at priority -100): the search indexes per language and
+  report, the downloads, hints.json, the stylesheet diet, minified assets and the CSP.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
 import sys
-from html import escape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from edition.blocks import DIRECTIVE  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
-from edition.citation import citation_data, page_versions  # noqa: E402
-from edition.generate import GENERATORS, description, report_for_page  # noqa: E402
-from edition.glossary import load_terms  # noqa: E402
-from edition.hints import mark_terms  # noqa: E402
+from edition.page_html import page_html  # noqa: E402
+from edition.page_markdown import last_updated, page_markdown  # noqa: E402
 from edition.pipeline import finish_site  # noqa: E402
-from edition.preview import banner, preview_mode, problems_of_page  # noqa: E402
+from edition.preview import preview_mode  # noqa: E402
 from edition.problems import Problem, summary  # noqa: E402
-from edition.project import DEFAULT_LANGUAGE, Project, counterpart, language_of  # noqa: E402
+from edition.project import Project  # noqa: E402
 from edition.quiet import quiet_build  # noqa: E402
-from edition.site import repository  # noqa: E402
-from edition.source_fields import expand_source_fields  # noqa: E402
-from edition.text import RESTORATION  # noqa: E402
-from edition.ui_language import localise_ui  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
 quiet_build()  # before the plugins and jieba speak: see edition/quiet.py
-
-PARAGRAPH = re.compile(r'(<p id="(p-[\w-]+)"[^>]*>)(.*?)(</p>)', re.S)
-TOKEN = re.compile(r"(<[^>]+>)")
-# A Chinese run takes in the curly quotes, dashes and ellipses inside it (so that they are
-# drawn from the CJK font), not those that close it in the English sentence around it.
-CJK_RUN = re.compile(
-    r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef·]|[“”‘’—…]+(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]))*"
-)
-VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col"}
 
 
 # The project as parsed at the start of the current build; every event of the build (and
@@ -115,123 +97,20 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_page_context(context, page, config, nav):
     """The date of the page's last commit, shown at its foot (none outside a git checkout)."""
-    docs = Path(config["docs_dir"]).resolve()
-    page.meta["last_updated"] = last_commit_dates(docs).get(Path(page.file.abs_src_path).resolve(), "")
+    page.meta["last_updated"] = last_updated(Path(config["docs_dir"]), Path(page.file.abs_src_path))
     return context
 
 
-@functools.cache
-def last_commit_dates(folder: Path) -> dict[Path, str]:
-    """The date of the last commit of every file under a folder: the same one `git log` that
-    gives citations their version (edition/citation.py), read once per build."""
-    return {path: day for path, (_, day) in page_versions(folder).items()}
-
-
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    path = Path(page.file.abs_src_path)
-    project = _project(config)
-    report = report_for_page(project, path)
-    markdown = expand_source_fields(markdown, project, report, lambda message: log.warning(f"{page.file.src_uri}: {message}"))
-    if not page.meta.get("description"):
-        page.meta["description"] = description(markdown, path)
-    if "{{" not in markdown:
-        return markdown
-    lang = language_of(path)
-
-    def expand(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in GENERATORS or report is None:
-            log.warning(f"{page.file.src_uri}: unknown directive {{{{ {name} }}}} (known: {', '.join(GENERATORS)})")
-            return match.group(0)
-        return GENERATORS[name](project, report, lang)
-
-    expanded = re.sub(DIRECTIVE.pattern, expand, markdown, flags=re.M)
-    return expand_source_fields(expanded, project, report, lambda message: log.warning(f"{page.file.src_uri}: {message}"))  # {{ fulltext }} brings the cover's
+    """Source fields and directives expanded; the meta description (edition/page_markdown.py)."""
+    markdown, added = page_markdown(
+        _project(config), Path(page.file.abs_src_path), markdown, lambda message: log.warning(f"{page.file.src_uri}: {message}"), page.meta
+    )
+    page.meta.update(added)
+    return markdown
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    path = Path(page.file.abs_src_path)
-    lang = language_of(path)
-    project = _project(config)
-    if preview_mode():
-        html = banner(problems_of_page(_problems, path, project.root, project.docs), project.root, lang) + html
-    report = project.report_of(path)
-    base = "" if path.name.split(".")[0] == "index" else "../"
-    if report is not None:
-        html = link_paragraphs(html, base, lang) + citation_data(report, lang, path, repository(project.root))
-    elif "data-cite=" in html and (holder := report_for_page(project, path)) is not None:  # the side-by-side rows
-        html += citation_data(holder, lang, path, repository(project.root))
-    if report is not None:
-        zh_page = project.page(counterpart(path, DEFAULT_LANGUAGE))
-        zh_blocks = {b.id: b.text for b in zh_page.blocks if b.id and b.is_text}
-        html = mark_terms(html, zh_blocks, load_terms(report), lang, f"{base}glossary/")
-    html = localise_ui(html, lang)
-    if lang != "zh":
-        return mark_chinese(html)
-    if report is None or "〔" not in html:
-        return html
-    notes = report.data("editorial-notes.yml").get("restorations", [])
-    return link_restorations(html, notes, base)
-
-
-def link_paragraphs(html: str, base: str, lang: str) -> str:
-    """Each report paragraph gets its permalink (¶), a link to its side-by-side row (⇄) and
-    a Cite button."""
-    words = {"zh": ("本段链接", "中英对照", "引用"), "en": ("Link to this paragraph", "Side by side", "Cite")}[lang]
-
-    def paragraph(match: re.Match) -> str:
-        start, ident, body, end = match.groups()
-        links = (
-            f'<span class="para-links">'
-            f'<a class="para-link" href="#{ident}" title="{words[0]} {ident}" aria-label="{words[0]} {ident}">¶</a>'
-            f'<a class="para-link" href="{base}parallel/#{ident}" title="{words[1]} {ident}" aria-label="{words[1]} {ident}">⇄</a>'
-            f'<button type="button" class="para-link para-cite" data-cite="{ident}" aria-label="{words[2]} {ident}">{words[2]}</button>'
-            f"</span>"
-        )
-        return start + body + links + end
-
-    return PARAGRAPH.sub(paragraph, html)
-
-
-def link_restorations(html: str, notes: list[dict], base: str) -> str:
-    """Each 〔…〕 of a paragraph becomes a link to its restoration note, in order."""
-
-    def paragraph(match: re.Match) -> str:
-        start, ident, body, end = match.groups()
-        mine = [n for n in notes if n["paragraph"] == ident]
-        marks = [n for n in mine for _ in RESTORATION.findall(n["edition"])]
-        queue = iter(marks)
-
-        def mark(m: re.Match) -> str:
-            note = next(queue, None)
-            if note is None:
-                return m.group(0)
-            title = escape(note["zh"], quote=True)
-            return f'<a class="restoration" href="{base}editorial-notes/#{note["id"]}" title="{title}">{m.group(0)}</a>'
-
-        return start + RESTORATION.sub(mark, body) + end
-
-    return PARAGRAPH.sub(paragraph, html)
-
-
-def mark_chinese(html: str) -> str:
-    """Wrap Chinese runs of an English page in <span lang="zh-Hans"> (outside lang="…"
-    elements, scripts and styles)."""
-    out, stack = [], []
-    for token in TOKEN.split(html):
-        if token.startswith("<"):
-            out.append(token)
-            name = re.match(r"</?\s*([A-Za-z0-9]+)", token)
-            if not name:
-                continue
-            tag = name.group(1).lower()
-            if token.startswith("</"):
-                while stack and stack.pop()[0] != tag:
-                    pass
-            elif tag not in VOID and not token.endswith("/>"):
-                stack.append((tag, " lang=" in token or tag in ("script", "style")))
-        elif token and not any(has_lang for _, has_lang in stack):
-            out.append(CJK_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', token))
-        else:
-            out.append(token)
-    return "".join(out)
+    """Paragraph links, citation data, term marks, lang spans, restoration links; the preview's
+    banner (edition/page_html.py)."""
+    return page_html(_project(config), Path(page.file.abs_src_path), html, problems=_problems, preview=preview_mode())

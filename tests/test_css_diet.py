@@ -12,6 +12,7 @@ import material
 import pytest
 
 from conftest import ROOT
+from edition.browser import wait_until
 from edition.css_diet import UNUSED, trim
 
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates/assets/stylesheets").glob("main.*.min.css"))
@@ -56,8 +57,11 @@ def styles(browser, server: str, path: str, width: int, action: str | None, css:
         page.wait_for_selector("#term-hint:not([hidden])")
     elif action == "search":
         page.locator("label[for=__search]").first.click()
-        page.keyboard.type("law")
-        page.wait_for_selector(".md-search-result__item")
+        # One input, then a key, and a wait for the results stamped as answering "law": a
+        # key-by-key query would leave the answers to "l" and "la" arriving in either run.
+        page.keyboard.insert_text("law")
+        page.keyboard.press("End")
+        wait_until(page, "document.querySelector('.md-search-result').dataset.answered === 'law'")
     elif action == "cite":
         page.locator("button.para-cite").first.click()
         page.wait_for_selector("dialog.cite-dialog[open]")

@@ -84,8 +84,8 @@ def test_editorial_notes_list_every_restoration_in_both_languages(site):
 def test_chinese_inside_english_pages_is_marked(site):
     page = html(site, "en/yushan-2023/part-1")
     source = (ROOT / "docs" / "yushan-2023" / "part-1.en.md").read_text(encoding="utf-8")
-    # The runs of Chinese the hooks mark (scripts/hooks.py, CJK_RUN), wherever the English quotes them.
-    from hooks import CJK_RUN
+    # The runs of Chinese the HTML step marks (edition/page_html.py, CJK_RUN), wherever the English quotes them.
+    from edition.page_html import CJK_RUN
 
     runs = set(CJK_RUN.findall(source))
     assert runs, "the English page quotes no Chinese: pick another page for this test"

@@ -40,20 +40,46 @@ def test_a_tag_or_a_missing_version_comment_is_caught():
     assert unpinned_actions("        uses: actions/deploy-pages@main\n", "w.yml") == ["w.yml:1: actions/deploy-pages@main"]
 
 
-def test_every_python_package_is_pinned_with_hashes():
-    text = (ROOT / "requirements.txt").read_text()
+def unhashed_pins(text: str) -> list[str]:
+    """The `name==version` entries of a pip-compile output without a sha256 of their files."""
     entries = re.split(r"\n(?=[A-Za-z])", text)
     pins = [e for e in entries if re.match(r"^[A-Za-z0-9][\w.-]*==", e)]
-    assert len(pins) >= 40
-    for entry in pins:
-        assert re.search(r"--hash=sha256:[0-9a-f]{64}", entry), entry.splitlines()[0]
-    direct = [line.split("#")[0].strip() for line in (ROOT / "requirements.in").read_text().splitlines()]
-    assert "hypothesis==6.170.15" in direct
+    assert pins, "no pins at all"
+    return [entry.splitlines()[0] for entry in pins if not re.search(r"--hash=sha256:[0-9a-f]{64}", entry)]
+
+
+def direct_pins(name: str) -> list[str]:
+    return [line.split("#")[0].strip() for line in (ROOT / name).read_text().splitlines() if line.split("#")[0].strip()]
+
+
+def test_every_python_package_is_pinned_with_hashes():
+    text = (ROOT / "requirements.txt").read_text()
+    assert len(re.findall(r"(?m)^[A-Za-z0-9][\w.-]*==", text)) >= 40
+    assert unhashed_pins(text) == []
+    assert "hypothesis==6.170.15" in direct_pins("requirements.in")
+
+
+def test_every_package_of_the_zensical_build_is_pinned_with_hashes():
+    text = (ROOT / "requirements-zensical.txt").read_text()
+    assert unhashed_pins(text) == []
+    # pip-compile's output from requirements-zensical.in: each direct pin is in it, as pinned.
+    direct = direct_pins("requirements-zensical.in")
+    assert "zensical==0.0.73" in direct and "zensical-i18n==0.3.0" in direct
+    for pin in direct:
+        assert re.search(rf"(?mi)^{re.escape(pin)} \\$", text), pin
+
+
+def test_a_pin_without_hashes_is_caught():
+    hashed = "click==8.5.1 \\\n    --hash=sha256:" + "a" * 64 + "\n    # via zensical\n"
+    assert unhashed_pins(hashed) == []
+    assert unhashed_pins(hashed + "tomli==2.5.0\n") == ["tomli==2.5.0"]
 
 
 def test_make_installs_with_require_hashes_and_npm_ci():
     makefile = (ROOT / "Makefile").read_text()
     assert "pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt" in makefile
+    assert "pip install --quiet --disable-pip-version-check --require-hashes -r requirements-zensical.txt" in makefile
+    assert "--output-file requirements-zensical.txt requirements-zensical.in" in makefile  # make requirements does both
     assert re.search(r"(?m)^PIP_TOOLS := pip-tools==\d+\.\d+\.\d+$", makefile)
     assert "pip-compile --quiet --generate-hashes" in makefile
     assert "npm ci " in makefile

@@ -10,9 +10,10 @@
                            downloads, hints.json, the stylesheet diet, minified assets
                            and, last, the Content-Security-Policy (as on_post_build).
 
-The steps call the MkDocs hooks' own event functions (scripts/hooks.py) with a minimal
-page and config, so both builds run exactly the same code, whatever those functions do.
-The next step is the reverse: move those bodies here and make hooks.py call this module.
+Both steps call the same plain functions as the MkDocs hooks (scripts/hooks.py, now a thin
+adapter over them): edition/page_markdown.py's page_markdown and last_updated for each
+page's Markdown, edition/page_html.py's page_html for each written page's body, and
+finish_site below. So both builds run the same code, and this module needs no MkDocs.
 
     python scripts/pipeline.py prebuild [--root .] [--out build]
     python scripts/pipeline.py postbuild SITE_DIR [--root .]
@@ -25,12 +26,12 @@ import json
 import re
 import shutil
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from .checks import run_checks
+from .page_html import page_html
+from .page_markdown import last_updated, page_markdown
 from .problems import Problem, summary
 from .project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart
 
@@ -48,51 +49,6 @@ CONTENT = re.compile(
 WRAPPED_MARK = re.compile(r"<p>\s*(" + re.escape(CONTENT_START) + "|" + re.escape(CONTENT_END) + r")\s*</p>")
 
 
-def hooks() -> ModuleType:
-    """scripts/hooks.py, imported as a module (it needs MkDocs installed: the main .venv)."""
-    scripts = str(Path(__file__).resolve().parent.parent)
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    import hooks as module
-
-    return module
-
-
-class _Config(dict):
-    """The few config values the hooks read, by key (config["docs_dir"]) or attribute."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError as error:
-            raise AttributeError(name) from error
-
-
-@dataclass
-class _File:
-    abs_src_path: str
-    src_uri: str
-
-
-@dataclass
-class _Page:
-    file: _File
-    meta: dict[str, Any] = field(default_factory=dict)
-
-
-def _config(project: Project, site_dir: Path | None = None) -> _Config:
-    return _Config(
-        config_file_path=str(project.root / "mkdocs.yml"),
-        docs_dir=str(project.docs),
-        site_dir=str(site_dir or project.root / "site"),
-        plugins={},
-    )
-
-
-def _page(project: Project, path: Path, meta: dict[str, Any] | None = None) -> _Page:
-    return _Page(_File(str(path), path.relative_to(project.docs).as_posix()), dict(meta or {}))
-
-
 def split_front_matter(text: str) -> tuple[str, str]:
     """(front matter lines without the --- fences, body); no front matter gives ("", text)."""
     lines = text.removeprefix("\ufeff").split("\n")
@@ -103,17 +59,15 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
-def page_markdown(project: Project, path: Path) -> str:
+def prebuilt_markdown(project: Project, path: Path) -> str:
     """A page's Markdown as the generator should see it: directives expanded, the meta
     description and last-commit date added to its front matter, the body between marks."""
-    module = hooks()
-    config = _config(project)
     front, body = split_front_matter(path.read_text(encoding="utf-8"))
     meta = project.page(path).front_matter
-    page = _page(project, path, meta)
-    body = module.on_page_markdown(body, page, config, None)
-    module.on_page_context({}, page, config, None)
-    added = {key: page.meta[key] for key in ("description", "last_updated") if page.meta.get(key) and key not in meta}
+    src_uri = path.relative_to(project.docs).as_posix()
+    body, gained = page_markdown(project, path, body, lambda message: print(f"{src_uri}: {message}", file=sys.stderr), meta)
+    gained["last_updated"] = last_updated(project.docs, path)
+    added = {key: gained[key] for key in ("description", "last_updated") if gained.get(key) and key not in meta}
     # JSON strings are YAML strings: quotes, colons and Chinese survive as written.
     extra = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in added.items())
     front = "\n".join(part for part in (front, extra) if part)
@@ -125,8 +79,6 @@ def prebuild(root: Path, out: Path) -> list[Problem]:
     """Run the checks; write out/docs/ (a generator-ready copy of docs/). The problems are
     returned (and the copy written all the same, so that a preview shows the rest)."""
     project = Project(root)
-    module = hooks()
-    module._current = project  # the hooks read pages from this parse, as in a MkDocs build
     problems = run_checks(project)
     docs = out / "docs"
     if docs.exists():
@@ -138,7 +90,7 @@ def prebuild(root: Path, out: Path) -> list[Problem]:
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix == ".md":
-            target.write_text(page_markdown(project, source), encoding="utf-8")
+            target.write_text(prebuilt_markdown(project, source), encoding="utf-8")
         else:
             shutil.copy2(source, target)
     return problems
@@ -159,13 +111,8 @@ def page_source(project: Project, site_dir: Path, html_path: Path) -> Path | Non
     return None
 
 
-def page_content(project: Project, path: Path, html: str) -> str:
-    """One page's converted Markdown after the edition's HTML work (as on_page_content)."""
-    return hooks().on_page_content(html, _page(project, path), _config(project), None)
-
-
 def postbuild_pages(project: Project, site_dir: Path) -> int:
-    """Apply page_content to each written page's marked content; return the pages done."""
+    """Apply page_html to each written page's marked content; return the pages done."""
     done = 0
     for html_path in sorted(site_dir.rglob("index.html")):
         html = html_path.read_text(encoding="utf-8")
@@ -178,7 +125,8 @@ def postbuild_pages(project: Project, site_dir: Path) -> int:
         region = CONTENT.search(html)
         if region is None:
             raise ValueError(f"{html_path}: {CONTENT_START} without {CONTENT_END}: the page was not built from the prebuild's copy")
-        content = page_content(project, source, region.group(1) + (region.group(2) or ""))
+        # No preview banners: the Zensical build refuses to run on problems (edition/zensical.py).
+        content = page_html(project, source, region.group(1) + (region.group(2) or ""))
         html = html[: region.start()] + content + html[region.end() :]
         html_path.write_text(html, encoding="utf-8")
         done += 1
@@ -252,7 +200,6 @@ def postbuild(root: Path, site_dir: Path, search: bool = True, styles: tuple[str
     by per-language indexes yet). Running it twice changes nothing more. Returns what was
     done, in counts."""
     project = Project(root)
-    hooks()._current = project
     result: dict[str, Any] = {"pages": postbuild_pages(project, site_dir)}
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     done = finish_site(project, site_dir, site_assets(root), search=search and combined_search_index(site_dir, others), styles=styles)
