@@ -168,6 +168,30 @@ def test_paragraph_permalink_shows_on_keyboard_focus(browser, server):
     wait_until(visit.page, "getComputedStyle(arg).opacity === '1'", arg=link.element_handle())
 
 
+# Each paragraph whose hidden links (pointer devices: shown on hover) would take a line of
+# their own below a full last line: an empty-looking gap in the text.
+LINKS_ALONE = """() => [...document.querySelectorAll("article p[id^='p-']")].filter(p => {
+  const links = p.querySelector(":scope > .para-links");
+  const text = document.createRange();
+  text.setStart(p, 0);
+  text.setEndBefore(links);
+  const lastLine = Math.max(...[...text.getClientRects()].map(r => r.bottom));
+  // Below the last line's glyphs there is only half the line's leading: not another line.
+  return p.getBoundingClientRect().bottom - lastLine > parseFloat(getComputedStyle(p).lineHeight) / 2;
+}).map(p => p.id)"""
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_hidden_paragraph_links_leave_no_empty_line(browser, server, width):
+    # At these widths the Chinese p-1-4-1, p-1-5-2 (1366) and p-1-4-2, p-3-2 (1024) end on a
+    # full line, where inline links used to wrap.
+    for path in ("/yushan-2023/part-1/", "/yushan-2023/part-3/", "/en/yushan-2023/part-1/", "/en/yushan-2023/part-3/"):
+        visit = Visit(browser, server, path, width=width)
+        assert visit.page.locator("article p[id^='p-'] > .para-links").count() > 0, path
+        assert visit.page.evaluate(LINKS_ALONE) == [], path
+        visit.page.close()
+
+
 def test_side_by_side_stacks_on_a_phone(browser, server):
     visit = Visit(browser, server, "/yushan-2023/parallel/", width=375)
     columns = visit.page.evaluate("getComputedStyle(document.querySelector('.parallel-row')).gridTemplateColumns")
