@@ -75,7 +75,7 @@ def test_editorial_notes_list_every_restoration_in_both_languages(site):
     notes = report.data("editorial-notes.yml")
     for url in ("yushan-2023/editorial-notes", "en/yushan-2023/editorial-notes"):
         page = html(site, url)
-        rows = re.findall(r'<tr id="(r-\d+|q-\d+)">', page)
+        rows = re.findall(r'<tr id="(r-\d+|q-\d+)"[ >]', page)
         assert rows == [n["id"] for kind in ("restorations", "queries") for n in notes[kind]], url
         for chrome in notes["chrome"]:
             assert escape(chrome["text"] or "", quote=False) in page

@@ -1,9 +1,8 @@
 """The key-figures page of a report (the `{{ key_figures }}` directive): every figure of
 key-figures.yml in a sortable table (indicator, value, unit, qualifier), each row linked
 to its paragraph. docs/assets/javascripts/sortable.js sorts it; without JavaScript it is a
-plain table in reading order. On a phone each row is a block of labelled lines (the
-labels are the cells' data-label, shown by docs/assets/key-figures.css), not a table to
-scroll sideways.
+plain table in reading order. On a phone each row is a block of labelled lines, as in
+every wide table (edition/tables.py), not a table to scroll sideways.
 """
 
 from __future__ import annotations
@@ -48,24 +47,16 @@ def key_figures_table(project: Project, report: Report, lang: str) -> str:
             (escape(qualifier), ""),
             (f'<a href="{page}#{f.paragraph_id}">{f.paragraph_id}</a>', ""),
         ]
-        # data-label: the column's name beside each value when a phone stacks the row. The
-        # roles: a table laid out in blocks stays a table to every screen reader (some
-        # browsers drop the semantics of table elements that are not displayed as such).
-        # The heads need none (th keeps its role) and get none: Material would draw its own
-        # sort icon on th[role=columnheader].
-        row = "".join(
-            f'<td role="cell" data-label="{escape(label)}"{extra}>{content}</td>' for (label, _), (content, extra) in zip(HEADS[lang], cells, strict=True)
-        )
-        rows.append(f'<tr id="{f.id}" role="row">{row}</tr>')
-    # The sorting script and the phone layout are this page's alone: no other page pays
-    # for them at first view.
+        # On a phone the row is stacked, each value beside its column's name (edition/tables.py).
+        row = "".join(f"<td{extra}>{content}</td>" for content, extra in cells)
+        rows.append(f'<tr id="{f.id}">{row}</tr>')
+    # The sorting script is this page's alone: no other page pays for it at first view.
     to_root = "../../" if lang == "zh" else "../../../"
     return (
-        f'<link rel="stylesheet" href="{to_root}assets/key-figures.css">'
         f'<script src="{to_root}assets/javascripts/sortable.js" defer></script>'
         '<div class="md-typeset__scrollwrap key-figures"><div class="md-typeset__table">'
-        f'<table data-sortable role="table"><caption>{escape(CAPTION[lang].format(n=len(figures)))}</caption>'
-        f'<thead role="rowgroup"><tr role="row">{"".join(head)}</tr></thead><tbody role="rowgroup">{"".join(rows)}</tbody></table></div></div>'
+        f"<table data-sortable><caption>{escape(CAPTION[lang].format(n=len(figures)))}</caption>"
+        f"<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"
     )
 
 

@@ -7,7 +7,8 @@
                           words in the page's language (edition/ui_language.py); then the
                           Chinese runs of English pages in lang="zh-Hans" (mark_chinese), or
                           the editor's 〔…〕 restorations of Chinese pages linked to their
-                          notes (link_restorations).
+                          notes (link_restorations); on every page, tables of three
+                          columns or more ready to read on a phone (edition/tables.py).
 
 Both builds call it: the MkDocs hook on_page_content (scripts/hooks.py) and the pipeline's
 postbuild (edition/pipeline.py), on each written page's body.
@@ -28,6 +29,7 @@ from .preview import banner, problems_of_page
 from .problems import Problem
 from .project import DEFAULT_LANGUAGE, Project, counterpart, language_of
 from .site import repository
+from .tables import stack_tables
 from .text import RESTORATION
 from .ui_language import localise_ui
 
@@ -58,13 +60,21 @@ def page_html(project: Project, path: Path, html: str, *, problems: Sequence[Pro
         zh_page = project.page(counterpart(path, DEFAULT_LANGUAGE))
         zh_blocks = {b.id: b.text for b in zh_page.blocks if b.id and b.is_text}
         html = mark_terms(html, zh_blocks, load_terms(report), lang, f"{base}glossary/")
-    html = localise_ui(html, lang)
+    html = stack_tables(localise_ui(html, lang), to_root(project, path))
     if lang != "zh":
         return mark_chinese(html)
     if report is None or "〔" not in html:
         return html
     notes = report.data("editorial-notes.yml").get("restorations", [])
     return link_restorations(html, notes, base)
+
+
+def to_root(project: Project, path: Path) -> str:
+    """The way from the page built from `path` back to the site's root: one step for each
+    folder of its address (directory URLs: x.md is x/; the English under en/)."""
+    rel = path.relative_to(project.docs)
+    depth = len(rel.parts) - (rel.name.split(".")[0] == "index") + (language_of(path) != DEFAULT_LANGUAGE)
+    return "../" * depth
 
 
 def link_paragraphs(html: str, base: str, lang: str) -> str:

@@ -1,9 +1,12 @@
-"""The key-figures table on a phone, in Chromium: at 375 px each row is a block of labelled
-lines (label, value), so nothing scrolls sideways; every value is on screen, the row's
-link leads to its paragraph, and the table stays a table to a screen reader (rows, column
-heads, cells, whose names are their values, not the labels). On a desktop it is the table
-it was, sortable. Both languages. Mutation tests serve the stylesheet without the phone
-layout, or with labels that a screen reader would read, and prove the checks then fail.
+"""Tables on a phone, in Chromium (edition/tables.py, docs/assets/tables.css): at 375 px
+each row of a table of three columns or more is a block of labelled lines (label, value),
+so nothing scrolls sideways. The key figures: every value is on screen, the row's link
+leads to its paragraph, and the table stays a table to a screen reader (rows, column heads,
+cells, whose names are their values, not the labels); on a desktop it is the table it was,
+sortable. The other wide tables (glossary, editorial notes, downloads, revision history):
+within the screen, every cell beside its column's name. Both languages. Mutation tests
+serve the stylesheet without the phone layout, or with labels that a screen reader would
+read, and prove the checks then fail.
 """
 
 from __future__ import annotations
@@ -18,14 +21,14 @@ from conftest import ROOT
 
 PAGES = {"zh": "/yushan-2023/key-figures/", "en": "/en/yushan-2023/key-figures/"}
 LABELS = {"zh": ["编号", "指标", "数值", "单位", "限定", "段落"], "en": ["No.", "Indicator", "Value", "Unit", "Qualifier", "Paragraph"]}
-STYLESHEET = ROOT / "docs" / "assets" / "key-figures.css"
+STYLESHEET = ROOT / "docs" / "assets" / "tables.css"
 
 
 def open_with_stylesheet(browser, server: str, path: str, width: int, css: str):
-    """The page with key-figures.css replaced by `css` (for the mutation tests)."""
+    """The page with tables.css replaced by `css` (for the mutation tests)."""
     phone = width < 600
     context = browser.new_context(viewport={"width": width, "height": 700}, is_mobile=phone, has_touch=phone)
-    context.route("**/assets/key-figures.css*", lambda route: route.fulfill(body=css, content_type="text/css"))
+    context.route("**/assets/tables.css*", lambda route: route.fulfill(body=css, content_type="text/css"))
     page = context.new_page()
     page.goto(server + path)
     page.wait_for_load_state("networkidle")
@@ -167,4 +170,71 @@ def test_mutation_labels_without_empty_alternative_text_are_read_out(browser, se
     page = open_with_stylesheet(browser, server, PAGES["en"], PHONE, css.replace(silent, ""))
     _, cells = accessibility_tree(page)
     assert [name for name, text in cells if name != text.strip()] != []
+    page.context.close()
+
+
+# Every other table of three columns or more, and how many rows each page's tables hold.
+WIDE_TABLES = {
+    "/yushan-2023/glossary/": "glossary",
+    "/yushan-2023/editorial-notes/": "editorial notes: restorations, queries",
+    "/yushan-2023/downloads/": "downloads",
+    "/yushan-2023/revisions/": "revision history: the readings' scores, in a list item",
+}
+
+
+def wide_tables(page) -> dict:
+    """Each table of three columns or more: whether it or a cell would make the reader
+    scroll sideways, and each cell's label beside its column's head."""
+    return page.evaluate(
+        """() => {
+        const tables = [...document.querySelectorAll('article table')].filter(t => t.querySelectorAll('thead th').length >= 3);
+        const window_ = document.documentElement.clientWidth;
+        return {page: document.documentElement.scrollWidth - window_, tables: tables.map(t => {
+            const heads = [...t.querySelectorAll('thead th')].map(th => th.textContent.trim());
+            const cells = [...t.querySelectorAll('tbody td')];
+            const wrap = t.closest('.md-typeset__scrollwrap') || t;
+            return {
+                rows: t.querySelectorAll('tbody tr').length,
+                wider: Math.max(t.scrollWidth - t.clientWidth, wrap.scrollWidth - wrap.clientWidth),
+                outside: cells.filter(td => td.getBoundingClientRect().right > window_ + 0.5 || td.getBoundingClientRect().left < 0).length,
+                unlabelled: cells.filter(td => td.dataset.label !== heads[td.cellIndex]).length,
+                // The text starts right of the label's column (the label takes the margin).
+                beside: cells.filter(td => td.textContent.trim()).every(td => {
+                    const range = document.createRange();
+                    range.selectNodeContents(td);
+                    return range.getBoundingClientRect().left - td.getBoundingClientRect().left >= 40;
+                }),
+            };
+        })};
+    }"""
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", WIDE_TABLES)
+def test_wide_tables_on_a_phone_fit_the_screen_each_cell_labelled(browser, server, path, lang):
+    page = open_page(browser, server, path if lang == "zh" else "/en" + path, PHONE)
+    view = wide_tables(page)
+    assert view["tables"] and all(t["rows"] for t in view["tables"]), view
+    assert view["page"] <= 0
+    for table in view["tables"]:
+        assert (table["wider"], table["outside"], table["unlabelled"], table["beside"]) == (0, 0, 0, True), (path, table)
+    assert axe_violations_in(page) == []
+    page.context.close()
+
+
+def test_wide_tables_on_a_desktop_stay_tables(browser, server):
+    page = open_page(browser, server, "/en/yushan-2023/editorial-notes/", DESKTOP)
+    row = page.locator("#r-1")
+    tops = row.locator("td").evaluate_all("cells => cells.map(c => c.getBoundingClientRect().top)")
+    assert len(set(tops)) == 1  # one line of five cells, the heads shown
+    expect(page.locator("table").first.locator("thead th").first).to_be_visible()
+    assert row.locator("td").first.evaluate("td => getComputedStyle(td, '::before').content") in ("none", "normal")
+    page.context.close()
+
+
+def test_mutation_without_the_phone_layout_wide_tables_overflow(browser, server):
+    page = open_with_stylesheet(browser, server, "/en/yushan-2023/editorial-notes/", PHONE, "")
+    view = wide_tables(page)
+    assert any(t["wider"] > 0 or t["outside"] > 0 for t in view["tables"]) and not all(t["beside"] for t in view["tables"])
     page.context.close()
