@@ -1,5 +1,7 @@
 """The edition's own stylesheet and scripts as the browser gets them: without comments and
 indentation (a third of their gzip size; they are written to be read, in docs/assets/).
+And every page without the indentation and blank lines the theme's templates leave
+(compact_pages: some 3% of a page's gzip size).
 
 Only whole-line `//` comments and `/* … */` CSS comments are removed, and each line is
 stripped: safe for code that, like ours, keeps no comment marks inside strings. A comment
@@ -12,6 +14,9 @@ import re
 from pathlib import Path
 
 CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+# An element whose text is kept as written, or a line break and the blank (ASCII) space
+# after it: the break stays, so text and inline elements are spaced as before.
+VERBATIM_OR_INDENT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)|\n[ \t\r\n]+", re.S | re.I)
 
 
 def minify_css(css: str) -> str:
@@ -33,4 +38,22 @@ def minify_assets(site: Path, paths: list[str]) -> list[tuple[Path, int, int]]:
         small = minify_css(text) if path.suffix == ".css" else minify_js(text)
         path.write_text(small + "\n", encoding="utf-8")
         done.append((path, len(text), len(small)))
+    return done
+
+
+def compact_html(html: str) -> str:
+    """`html` without indentation and blank lines, but for the text of <pre>, <textarea>,
+    <script> and <style>, kept as written (the CSP hashes the inline scripts)."""
+    return VERBATIM_OR_INDENT.sub(lambda m: m.group(1) or "\n", html)
+
+
+def compact_pages(site: Path) -> list[tuple[Path, int, int]]:
+    """Compact, in place, every page of the site (compact_html)."""
+    done = []
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        small = compact_html(text)
+        if small != text:
+            path.write_text(small, encoding="utf-8")
+            done.append((path, len(text), len(small)))
     return done

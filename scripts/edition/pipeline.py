@@ -155,7 +155,8 @@ def finish_site(
       language and report (edition/search_index.py; Chinese cut by jieba);
     - the downloads, and each language's hints.json (the term hints' definitions);
     - Material's stylesheet without unused features; the edition's own `assets`
-      (extra_css, extra_javascript, relative to the site) minified;
+      (extra_css, extra_javascript, relative to the site) minified; every page without
+      the templates' indentation;
     - last, the Content-Security-Policy of every page: it hashes each page's inline
       scripts as written (`live_reload`: `mkdocs serve` injects a script no hash matches;
       `styles`: <style> texts the theme's scripts insert, edition/csp.py).
@@ -165,7 +166,7 @@ def finish_site(
     from .css_diet import trim_material_stylesheet
     from .downloads import write_downloads
     from .hints import write_definitions
-    from .minify import minify_assets
+    from .minify import compact_pages, minify_assets
     from .search_index import write_search_indexes
 
     result: dict[str, Any] = {}
@@ -178,6 +179,7 @@ def finish_site(
     result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     result["stylesheet"] = trim_material_stylesheet(site_dir)
     result["minified"] = minify_assets(site_dir, assets)
+    result["compacted"] = compact_pages(site_dir)
     result["csp"] = add_csp(site_dir, live_reload=live_reload, styles=styles)
     return result
 
@@ -205,7 +207,7 @@ def postbuild(root: Path, site_dir: Path, search: bool = True, styles: tuple[str
     done = finish_site(project, site_dir, site_assets(root), search=search and combined_search_index(site_dir, others), styles=styles)
     if "search" in done:
         result["search"] = sum(sum(counts.values()) for counts in done["search"].values())
-    for key in ("downloads", "hints", "stylesheet", "minified"):
+    for key in ("downloads", "hints", "stylesheet", "minified", "compacted"):
         result[key] = len(done[key])
     result["csp"] = done["csp"]
     return result
