@@ -28,10 +28,11 @@ def minify_js(js: str) -> str:
 
 
 def minify_assets(site: Path, paths: list[str]) -> list[tuple[Path, int, int]]:
-    """Minify, in place, the site's copies of the given extra_css / extra_javascript files."""
+    """Minify, in place, the site's copies of the given extra_css / extra_javascript files:
+    the one at the root, and each language site's own (Zensical writes en/assets/…)."""
     done = []
-    for rel in paths:
-        path = site / rel
+    copies = [site / rel for rel in paths] + [folder / rel for folder in sorted(site.iterdir()) if folder.is_dir() for rel in paths]
+    for path in copies:
         if path.suffix not in (".css", ".js") or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
