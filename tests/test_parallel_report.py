@@ -99,7 +99,9 @@ def test_mutation_without_the_rows_in_the_selector_no_row_has_a_report_link(brow
 
 
 def test_mutation_without_the_rows_own_page_the_issue_names_the_side_by_side_page(browser, server):
-    page = open_page(browser, server, PARALLEL["en"], DESKTOP, ("edition.js", 'var cite = element.querySelector("[data-cite-source]");', "var cite = null;"))
+    page = open_page(
+        browser, server, PARALLEL["en"], DESKTOP, ("edition.js", 'var button = element && element.querySelector("[data-cite-source]");', "var button = null;")
+    )
     lines = details(report_fields(page, "p-1-2-1")["body"]).split("\n")
     assert lines[0] == f"Page: {server}{PARALLEL['en']}#p-1-2-1" and lines[3] == "Source file: docs/yushan-2023/parallel.en.md"
     page.context.close()

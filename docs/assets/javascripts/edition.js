@@ -67,24 +67,32 @@
   var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
   var MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-  function data() {
+  // The report's details as `button` cites them. A side-by-side row's Cite button names its
+  // paragraph's own page (data-cite-page), that page's version ("hash date",
+  // data-cite-version) and file (data-cite-source). d.page: the cited page's address,
+  // resolved against `base` (this page's address if not given). The Report links use it too.
+  function cited(button, base) {
     var element = document.getElementById("edition-citation");
     var d = element ? JSON.parse(element.textContent) : null;
-    if (d && citedVersion) {
-      var version = citedVersion.split(" ");
+    if (!d) return null;
+    var here = (base || location.href).split("#")[0];
+    var page = button && button.getAttribute("data-cite-page");
+    d.page = page ? new URL(page, here).href.split("#")[0] : here;
+    var version = ((button && button.getAttribute("data-cite-version")) || "").trim().split(" ");
+    if (version[0]) {
       d.version = version.length > 1 ? version[0] : "";
-      d.version_date = version[version.length - 1] || d.version_date;
+      d.version_date = version[version.length - 1];
     }
+    d.source = (button && button.getAttribute("data-cite-source")) || d.source;
     return d;
   }
+  window.EditionCite = { cited: cited };
 
-  var citedPage = null; // the side-by-side view cites each row's paragraph on its own page
-  var citedVersion = ""; // ... in that page's version: "hash date"
+  var citing = null; // the Cite button last pressed
 
-  function pageUrl() {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var here = (canonical ? canonical.href : location.href).split("#")[0];
-    return citedPage ? new URL(citedPage, here).href.split("#")[0] : here;
+  function canonical() {
+    var link = document.querySelector('link[rel="canonical"]');
+    return link ? link.href : location.href;
   }
 
   function parts(iso) {
@@ -94,7 +102,7 @@
 
   function citations(d, paragraph) {
     var zh = d.lang === "zh";
-    var url = pageUrl() + (paragraph ? "#" + paragraph : "");
+    var url = d.page + (paragraph ? "#" + paragraph : "");
     var today = new Date().toISOString().slice(0, 10);
     var t = parts(today);
     var p = parts(d.published);
@@ -146,7 +154,7 @@
   }
 
   function open(paragraph) {
-    var d = data();
+    var d = cited(citing, canonical());
     if (!d) return;
     var zh = d.lang === "zh";
     var dialog = document.createElement("dialog");
@@ -178,7 +186,7 @@
     close.textContent = zh ? "关闭" : "Close";
     close.addEventListener("click", function () { dialog.close(); });
     if (window.EditionDesk && paragraph) {
-      var report = window.EditionDesk.reportLink(paragraph, pageUrl() + "#" + paragraph);
+      var report = window.EditionDesk.reportLink(paragraph, d.page + "#" + paragraph);
       if (report) dialog.appendChild(report);
     }
     dialog.appendChild(close);
@@ -190,15 +198,14 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button[data-cite]");
     if (!button) return;
-    citedPage = button.getAttribute("data-cite-page");
-    citedVersion = (button.getAttribute("data-cite-version") || "").trim();
+    citing = button;
     open(button.getAttribute("data-cite") || null);
   });
 
   // The cover offers a citation of the whole report.
   var cover = document.querySelector(".md-content h1#cover");
-  if (cover && data()) {
-    var zh = data().lang === "zh";
+  if (cover && cited(null)) {
+    var zh = cited(null).lang === "zh";
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button cite-report";
@@ -416,8 +423,7 @@
   var QUOTE_LIMIT = 1000; // characters of the quoted paragraph in an issue (the URL stays short)
 
   function data() {
-    var element = document.getElementById("edition-citation");
-    return element ? JSON.parse(element.textContent) : null;
+    return window.EditionCite.cited(null);
   }
 
   // Footnote calls become [1]; furniture goes. Works on a copy, never on the page.
@@ -463,18 +469,12 @@
   // A prefilled GitHub issue for one paragraph: page, paragraph id, language, version and
   // the quoted text. The repository is named once, in mkdocs.yml (extra.repository).
   function issueUrl(paragraph, address) {
-    var d = data();
     var element = document.getElementById(paragraph);
-    if (!d || !d.repository || !element) return null;
     // A side-by-side row: the paragraph on its own page, in that page's file and version.
-    var cite = element.querySelector("[data-cite-source]");
-    if (cite) {
-      var v = cite.dataset.citeVersion.split(" ");
-      address = new URL(cite.dataset.citePage + "#" + paragraph, location.href).href;
-      d.source = cite.dataset.citeSource;
-      d.version = v[0];
-      d.version_date = v[1] || d.version_date;
-    }
+    var button = element && element.querySelector("[data-cite-source]");
+    var d = window.EditionCite.cited(button);
+    if (!d || !d.repository || !element) return null;
+    if (button) address = d.page + "#" + paragraph;
     var zh = d.lang === "zh";
     var quote = paragraphText(element);
     if (quote.length > QUOTE_LIMIT) quote = quote.slice(0, QUOTE_LIMIT) + "…";
