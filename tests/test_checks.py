@@ -102,6 +102,10 @@ MUTATIONS = {
             f"{ZH}:9: [figures] kf-002: the English paragraph does not give 10,000 (#p-1-1-1, reports/demo/key-figures.yml)",
         ],
     ),
+    "a key figure whose English unit drops 万": (
+        lambda m: m.edit("reports/demo/key-figures.yml", "unit_en: 10,000 person-times", "unit_en: person-times"),
+        [f'{ZH}:9: [figures] kf-002: unit_en "person-times" lacks the "10,000" of 万人次 (#p-1-1-1, reports/demo/key-figures.yml)'],
+    ),
     "a key figure of a paragraph that does not exist": (
         lambda m: m.edit("reports/demo/key-figures.yml", "paragraph: p-1-1-1\n    indicator_zh: 服务人次", "paragraph: p-9-9\n    indicator_zh: 服务人次"),
         ["reports/demo/key-figures.yml: [figures] kf-002: no paragraph p-9-9 in the report"],

@@ -24,6 +24,8 @@ FIELDS = ["id", "paragraph_id", "indicator_zh", "indicator_en", "value", "unit",
 SOURCE_FIELDS = ["source_sentence", "url", "url_en"]
 SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+# How the English unit of a figure counted in 万 or 亿 says so (RMB 10,000; 10,000 person-times).
+SCALE_EN = {"万": "10,000", "亿": "100 million"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,11 @@ def problems_with(figure: Figure, zh_text: str, en_text: str) -> list[str]:
         )
     if figure.amount not in {n.value for n in english_numbers(en_text)}:
         found.append(f"{figure.id}: the English paragraph does not give {figure.amount:,}")
+    scale = SCALE_EN.get(figure.unit[:1])
+    if scale and scale not in figure.unit_en:
+        # The table shows the value as the Chinese writes it (1 万人次): an English unit
+        # without its multiplier makes "more than 10,000" read "more than 1".
+        found.append(f'{figure.id}: unit_en "{figure.unit_en}" lacks the "{scale}" of {figure.unit}')
     return found
 
 
