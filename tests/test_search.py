@@ -188,6 +188,24 @@ def test_keyboard_opens_the_first_result(browser, server):
     assert visit.errors == []
 
 
+@pytest.mark.parametrize(
+    ("path", "query", "paragraph"), [("/yushan-2023/part-3/", "行政复议", "#p-1-5-1"), ("/en/yushan-2023/part-3/", "lead goose effect", "#p-1-1-2")]
+)
+def test_a_query_pasted_without_a_key_press_is_answered(browser, server, path, query, paragraph):
+    # A phone's Paste, dictation or an input method's commit: text arrives as one input
+    # event and no key is pressed (Material itself answers keyup alone).
+    visit = Visit(browser, server, path, width=375)
+    visit.page.locator("label.md-header__button[for='__search']").tap()
+    field = visit.page.locator("input.md-search__input")
+    field.wait_for(state="visible")
+    field.evaluate("(input, text) => { input.value = text; input.dispatchEvent(new InputEvent('input', {inputType: 'insertFromPaste'})); }", query)
+    wait_until(visit.page, f"document.querySelector('.md-search-result').dataset.answered === '{query}'")
+    first = visit.page.locator(".md-search-result__item a.md-search-result__link").first
+    assert paragraph in first.get_attribute("href")
+    assert visit.errors == []
+    visit.page.close()
+
+
 @pytest.mark.parametrize("path", ["/yushan-2023/part-1/", "/en/"])
 def test_search_open_with_results_has_no_violations(browser, server, path):
     visit = Visit(browser, server, path)

@@ -590,6 +590,13 @@
   wrap.insertBefore(box, wrap.firstChild);
 
   var channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("edition-search") : null;
+  // Material searches on keyup alone: a query pasted from a phone's menu, dictated, or
+  // committed by an input method without a key press would sit unanswered ("Type to start
+  // searching"). Each change of the text is passed on as the keyup Material listens for.
+  field.addEventListener("input", function (event) {
+    if (!event.isComposing) field.dispatchEvent(new KeyboardEvent("keyup"));
+  });
+
   // Opening the search starts loading the report's index, so that it is ready by the
   // time the first word is typed (it is not loaded with the page: most readers never search).
   field.addEventListener("focus", function () {
