@@ -181,6 +181,14 @@ LINKS_ALONE = """() => [...document.querySelectorAll("article p[id^='p-']")].fil
 }).map(p => p.id)"""
 
 
+# Each paragraph whose links row reaches into the next block (over its first line).
+LINKS_OVER_NEXT = """() => [...document.querySelectorAll("article p[id^='p-']")].filter(p => {
+  let next = p.nextElementSibling;
+  while (next && !next.getBoundingClientRect().height) next = next.nextElementSibling;
+  return next && p.querySelector(":scope > .para-links").getBoundingClientRect().bottom > next.getBoundingClientRect().top + 0.5;
+}).map(p => p.id)"""
+
+
 @pytest.mark.parametrize("width", [1366, 1024])
 def test_hidden_paragraph_links_leave_no_empty_line(browser, server, width):
     # At these widths the Chinese p-1-4-1, p-1-5-2 (1366) and p-1-4-2, p-3-2 (1024) end on a
@@ -189,7 +197,20 @@ def test_hidden_paragraph_links_leave_no_empty_line(browser, server, width):
         visit = Visit(browser, server, path, width=width)
         assert visit.page.locator("article p[id^='p-'] > .para-links").count() > 0, path
         assert visit.page.evaluate(LINKS_ALONE) == [], path
+        assert visit.page.evaluate(LINKS_OVER_NEXT) == [], path
         visit.page.close()
+
+
+@pytest.mark.parametrize("path", ["/yushan-2023/part-1/", "/en/yushan-2023/part-1/"])
+def test_paragraph_links_on_a_phone_are_targets_a_finger_can_tap(browser, server, path):
+    # WCAG 2.2 (2.5.8): at least 24 × 24 px each, so that a tap on Cite does not open Report.
+    visit = Visit(browser, server, path, width=375)
+    sizes = visit.page.locator("#p-1-1-2 .para-link").evaluate_all(
+        "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
+    )
+    assert len(sizes) == 4, sizes  # ¶ ⇄ Cite Report
+    assert [size for size in sizes if min(size) < 24] == []
+    visit.page.close()
 
 
 def test_side_by_side_stacks_on_a_phone(browser, server):
