@@ -59,14 +59,15 @@ def _table(head: list[str], rows: list[tuple[str, list[str]]], css: str) -> str:
 
 def glossary(project: Project, report: Report, lang: str) -> str:
     rows = []
-    also, source = ("其他译法", "译法依据") if lang == "zh" else ("Also rendered", "Attested in")
+    # Full-width colons after Chinese labels, as in the Chinese text.
+    also, source = ("其他译法：", "译法依据：") if lang == "zh" else ("Also rendered: ", "Attested in: ")
     for term in load_terms(report):
         zh = f'<span lang="zh-Hans" class="term-zh">{escape(term.zh)}</span><br><i>{escape(term.pinyin)}</i>'
         en = f'<span lang="en" class="term-en">{escape(term.en)}</span>'
         if term.variants:
-            en += f"<br><small>{also}: {escape('; '.join(term.variants))}</small>"
+            en += f"<br><small>{also}{escape('; '.join(term.variants))}</small>"
         note = escape(term.note_zh if lang == "zh" else term.note_en)
-        note += f"<br><small>{source}: {escape(term.attested)}</small>" if term.attested else ""
+        note += f"<br><small>{source}{escape(term.attested)}</small>" if term.attested else ""
         cells = [zh, en, note] if lang == "zh" else [en, zh, note]
         rows.append((f"term-{term.id}", cells))
     return _table(LABELS["glossary"][lang], rows, "glossary")
