@@ -75,6 +75,15 @@ def test_language_switch_keeps_the_anchor(browser, server):
     assert "/en/" not in visit.page.url
 
 
+def test_language_switch_from_a_translators_note_goes_to_its_paragraph(browser, server):
+    # The notes exist in English only: the Chinese page has no #fn:…, but has the paragraph.
+    visit = Visit(browser, server, "/en/yushan-2023/part-1/#fn:p-1-2-1-b")
+    switch_language(visit, "zh")
+    assert visit.page.url.endswith("/yushan-2023/part-1/#p-1-2-1")
+    expect(visit.page.locator("#p-1-2-1")).to_be_in_viewport()
+    visit.page.close()
+
+
 def test_language_switch_keeps_the_paragraph_scrolled_to(browser, server):
     visit = Visit(browser, server, "/yushan-2023/part-1/")
     visit.page.locator("#p-1-4-2").scroll_into_view_if_needed()

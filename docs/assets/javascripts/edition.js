@@ -40,7 +40,8 @@
       }
       if (height > most) { best = blocks[i]; most = height; }
     }
-    return best ? "#" + best.id : location.hash;
+    // Among the translator's notes (English only, ids fn:<paragraph>-<letter>): their paragraph.
+    return best ? "#" + best.id : location.hash.replace(/^#fn:(.+)-[a-z]+$/, "#$1");
   }
 
   function remember() {
