@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .minify import rewrite_pages
 from .pipeline import postbuild, prebuild
 from .problems import summary
 from .project import Project
@@ -89,15 +90,8 @@ LANGUAGE_BUTTON = re.compile(r'(<button class="[^"]*\bmd-i18n__button\b[^"]*" ar
 
 
 def name_language_button(site_dir: Path) -> int:
-    """Rename the language button of every page (LANGUAGE_BUTTON); return how many."""
-    count = 0
-    for page in site_dir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        named, n = LANGUAGE_BUTTON.subn(r'\1: \2"', text)
-        if n:
-            page.write_text(named, encoding="utf-8")
-            count += n
-    return count
+    """Rename the language button of every page (LANGUAGE_BUTTON); return on how many."""
+    return len(rewrite_pages(site_dir, lambda html: LANGUAGE_BUTTON.sub(r'\1: \2"', html)))
 
 
 class BuildError(Exception):

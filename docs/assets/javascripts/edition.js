@@ -205,8 +205,9 @@
 
   // The cover offers a citation of the whole report.
   var cover = document.querySelector(".md-content h1#cover");
-  if (cover && cited(null)) {
-    var zh = cited(null).lang === "zh";
+  var details = cover && cited(null);
+  if (details) {
+    var zh = details.lang === "zh";
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button cite-report";
