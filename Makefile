@@ -45,7 +45,7 @@ requirements:
 	$(PIP_COMPILE) --output-file requirements-zensical.txt requirements-zensical.in
 
 # The preview: never strict, so that work in progress can be seen; every check problem is
-# printed here and shown as a banner on its page (EDITION_PREVIEW, scripts/edition/preview.py).
+# printed here and shown as a banner on its page (EDITION_PREVIEW, scripts/edition/passes/preview.py).
 # It rebuilds on a change to the pages, the report data (reports/) or the theme (overrides/).
 PORT ?= 8000
 serve: setup

@@ -1,20 +1,20 @@
 """MkDocs hooks of the edition: a thin adapter from MkDocs' events to the edition's
 generator-independent steps in scripts/edition/, which the Zensical build's pipeline
-(edition/pipeline.py) calls too. The work is done there; here only what MkDocs alone
+(edition/adapters/pipeline.py) calls too. The work is done there; here only what MkDocs alone
 needs (its events, its logger, the project parsed once per build).
 
 - on_config: "Edit this page" from the repository named in extra.repository;
 - on_pre_build: run every content check once per build (mkdocs-static-i18n builds each
   language again inside the first build; those inner builds are skipped) and log each
   problem as a warning, so that `mkdocs build --strict` fails and `mkdocs serve` shows it;
-- on_page_markdown: edition/page_markdown.py's page_markdown: the source fields and
+- on_page_markdown: edition/generators/page_markdown.py's page_markdown: the source fields and
   `{{ glossary }}`-style directives expanded, a meta description in the page's language;
-- on_page_context: edition/page_markdown.py's last_updated: the date of the page's last
+- on_page_context: edition/generators/page_markdown.py's last_updated: the date of the page's last
   commit (git), shown at its foot;
-- on_page_content: edition/page_html.py's page_html: paragraph links, citation data,
+- on_page_content: edition/passes/page_html.py's page_html: paragraph links, citation data,
   term marks for hints, the theme's words localised, Chinese runs of English pages in
   lang="zh-Hans", restoration links of Chinese pages; in the preview, the problems' banner;
-- on_post_build: edition/pipeline.py's finish_site, after mkdocs-static-i18n has written
+- on_post_build: edition/adapters/pipeline.py's finish_site, after mkdocs-static-i18n has written
   the site (its on_post_build runs at priority -100): the search indexes per language and
   report, the downloads, hints.json, the stylesheet diet, minified assets and the CSP.
 """
@@ -29,17 +29,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from edition.adapters.pipeline import finish_site  # noqa: E402
+from edition.adapters.quiet import quiet_build  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
-from edition.page_html import page_html  # noqa: E402
-from edition.page_markdown import last_updated, page_markdown  # noqa: E402
-from edition.pipeline import finish_site  # noqa: E402
-from edition.preview import preview_mode  # noqa: E402
-from edition.problems import Problem, summary  # noqa: E402
-from edition.project import Project  # noqa: E402
-from edition.quiet import quiet_build  # noqa: E402
+from edition.generators.page_markdown import last_updated, page_markdown  # noqa: E402
+from edition.model.problems import Problem, summary  # noqa: E402
+from edition.model.project import Project  # noqa: E402
+from edition.passes.page_html import page_html  # noqa: E402
+from edition.passes.preview import preview_mode  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.edition")
-quiet_build()  # before the plugins and jieba speak: see edition/quiet.py
+quiet_build()  # before the plugins and jieba speak: see edition/adapters/quiet.py
 
 
 # The project as parsed at the start of the current build; every event of the build (and
@@ -83,7 +83,7 @@ def on_post_build(config) -> None:
     log.debug("search indexes: " + "; ".join(f"{lang} {sum(n.values())} entries in {len(n)} files" for lang, n in done["search"].items()))
     log.debug(f"downloads: {len(done['downloads'])} files")
     for path, before, after in done["stylesheet"]:
-        log.debug(f"{path.name}: {before} → {after} bytes without unused features (edition/css_diet.py)")
+        log.debug(f"{path.name}: {before} → {after} bytes without unused features (edition/passes/css_diet.py)")
     log.debug(f"content-security-policy: {done['csp']} pages")
 
 
@@ -102,7 +102,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Source fields and directives expanded; the meta description (edition/page_markdown.py)."""
+    """Source fields and directives expanded; the meta description (edition/generators/page_markdown.py)."""
     markdown, added = page_markdown(
         _project(config), Path(page.file.abs_src_path), markdown, lambda message: log.warning(f"{page.file.src_uri}: {message}"), page.meta
     )
@@ -112,5 +112,5 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     """Paragraph links, citation data, term marks, lang spans, restoration links; the preview's
-    banner (edition/page_html.py)."""
+    banner (edition/passes/page_html.py)."""
     return page_html(_project(config), Path(page.file.abs_src_path), html, problems=_problems, preview=preview_mode())

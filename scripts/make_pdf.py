@@ -6,8 +6,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition.pdf import print_pdfs  # noqa: E402
-from edition.project import Project  # noqa: E402
+from edition.generators.pdf import print_pdfs  # noqa: E402
+from edition.model.project import Project  # noqa: E402
 
 
 def main() -> int:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`python scripts/new_report.py RAW.txt --slug SLUG`: import the next report. See edition/importer.py."""
+"""`python scripts/new_report.py RAW.txt --slug SLUG`: import the next report. See edition/sources/importer.py."""
 
 import argparse
 import sys
@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edition.importer import RawReportError, parse_raw, write_report  # noqa: E402
+from edition.sources.importer import RawReportError, parse_raw, write_report  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.browser import find_chromium, wait_until
+from edition.generators.browser import find_chromium, wait_until
 
 # True once no CSS transition or finite animation is running: the state a reader sees when
 # the page has come to rest. Material fades its search results in (opacity, 0.4 s); axe

@@ -13,15 +13,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from edition.adapters.cli import mark_reviewed  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
-from edition.cli import mark_reviewed  # noqa: E402
-from edition.project import Project  # noqa: E402
+from edition.model.project import Project  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
 from browsing import chromium_path  # noqa: E402
 
-from edition.browser import ARGS, serve  # noqa: E402
-from edition.processes import run  # noqa: E402
+from edition.generators.browser import ARGS, serve  # noqa: E402
+from edition.workbench.processes import run  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
 

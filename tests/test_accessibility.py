@@ -13,7 +13,7 @@ import pytest
 from browsing import Visit, settle
 
 from conftest import ROOT
-from edition.browser import wait_until
+from edition.generators.browser import wait_until
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

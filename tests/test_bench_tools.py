@@ -10,10 +10,10 @@ import urllib.request
 import pytest
 
 from conftest import ROOT
-from edition.browser import serve
 from edition.checks import run_checks
-from edition.project import Project
-from edition.scale import synthetic_project
+from edition.generators.browser import serve
+from edition.model.project import Project
+from edition.workbench.scale import synthetic_project
 
 
 def fetch(url: str, encoding: str = "gzip"):

@@ -11,10 +11,10 @@ from browsing import Visit
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from edition.blocks import read_page
-from edition.browser import wait_until
-from edition.text import plain_text
-from edition.yaml_data import load_yaml
+from edition.generators.browser import wait_until
+from edition.model.blocks import read_page
+from edition.model.text import plain_text
+from edition.model.yaml_data import load_yaml
 
 PAGES = [
     "/",

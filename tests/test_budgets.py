@@ -1,14 +1,14 @@
 """Size budgets (bytes, not timings): what a reader on a slow phone connection downloads.
 
 First view: the gzip size of a page's HTML and of everything the browser fetches to show it
-(edition/measure.py). A report's cover and section pages, and every other page, stay within
+(edition/workbench/measure.py). A report's cover and section pages, and every other page, stay within
 the heaviest page of Material's plain default stack (75 KB); the whole-report pages (side by
 side, print) and the glossary, which are long by nature, within 90 KB.
 """
 
 from __future__ import annotations
 
-from edition.measure import first_search, first_view, site_pages
+from edition.workbench.measure import first_search, first_view, site_pages
 
 PAGE_BUDGET = 75 * 1024  # gzip, per page
 LONG_PAGES = ("/parallel/", "/print/", "/glossary/")

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import ROOT
 from edition.checks import run_checks
-from edition.processes import run
-from edition.project import Project
+from edition.model.project import Project
+from edition.workbench.processes import run
 
 EN = "docs/demo/part-1.en.md"
 ZH = "docs/demo/part-1.md"

@@ -1,11 +1,11 @@
-"""edition/minify.py's compact_html: the pages without the templates' indentation, and
+"""edition/passes/minify.py's compact_html: the pages without the templates' indentation, and
 nothing a reader sees changed (the browser tests read the compacted site)."""
 
 from __future__ import annotations
 
 import re
 
-from edition.minify import compact_html
+from edition.passes.minify import compact_html
 
 
 def test_indentation_and_blank_lines_go_a_line_break_stays():

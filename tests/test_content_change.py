@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from edition.project import Project
-from edition.text import plain_text
+from edition.model.project import Project
+from edition.model.text import plain_text
 
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]{6}")
 TESTS = ["tests/test_edition.py", "tests/test_site.py", "tests/test_downloads.py"]

@@ -7,7 +7,7 @@ import fnmatch
 import re
 
 from conftest import ROOT
-from edition.processes import run
+from edition.workbench.processes import run
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 DOCUMENTS = ["CONTRIBUTING.md", "README.md", ".github/pull_request_template.md", "reports/yushan-2023/README.md"]

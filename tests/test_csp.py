@@ -16,8 +16,8 @@ import pytest
 from browsing import settle
 from playwright.sync_api import expect
 
-from edition.browser import wait_until
-from edition.csp import inline_script_hashes, policy, source_hash, with_csp
+from edition.generators.browser import wait_until
+from edition.passes.csp import inline_script_hashes, policy, source_hash, with_csp
 
 # Runs before any script of each page (Playwright's init scripts are not subject to CSP).
 RECORD = """

@@ -1,4 +1,4 @@
-"""Material's stylesheet, trimmed of unused features (edition/css_diet.py), styles every page
+"""Material's stylesheet, trimmed of unused features (edition/passes/css_diet.py), styles every page
 exactly as Material's own does: the same computed style on every element and pseudo-element,
 on the page types of both languages, desktop and phone, with search, a hint and Cite open
 (six cases: the comparison reads every property of every element, seconds per page)."""
@@ -12,8 +12,8 @@ import material
 import pytest
 
 from conftest import ROOT
-from edition.browser import wait_until
-from edition.css_diet import UNUSED, trim
+from edition.generators.browser import wait_until
+from edition.passes.css_diet import UNUSED, trim
 
 MATERIAL_CSS = next((Path(material.__file__).parent / "templates/assets/stylesheets").glob("main.*.min.css"))
 # Both stylesheets are served with transitions off, so that a style is read at rest.
@@ -116,7 +116,7 @@ def test_trim_keeps_unrelated_rules_and_at_rules():
 
 
 def test_own_assets_are_served_without_comments(site):
-    from edition.minify import minify_css, minify_js
+    from edition.passes.minify import minify_css, minify_js
 
     assert minify_js('// why\nvar a = "http://x"; // kept\n  if (a) {\n    // why\n    go();\n  }\n') == 'var a = "http://x"; // kept\nif (a) {\ngo();\n}'
     assert minify_css("/* why */\n.a {\n  color: red; /* x */\n}\n") == ".a {\ncolor: red;\n}"

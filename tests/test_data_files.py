@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from edition.processes import run
-from edition.schemas import SCHEMAS
+from edition.model.schemas import SCHEMAS
+from edition.workbench.processes import run
 
 CHECK = [sys.executable, str(ROOT / "scripts" / "check.py")]
 DATA = "reports/demo"
@@ -117,7 +117,7 @@ def test_the_quick_validation_never_passes_what_jsonschema_refuses():
     import jsonschema
     import yaml
 
-    from edition.data_files import conforms
+    from edition.model.data_files import conforms
 
     for path in sorted((ROOT / "reports").glob("*/*.yml")):
         schema = SCHEMAS[path.name]

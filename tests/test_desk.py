@@ -413,7 +413,7 @@ def test_key_figures_are_linked_from_the_cover_and_each_row_leads_to_its_paragra
 
 
 def test_key_figures_page_is_in_the_search_index(site):
-    # The report's own index (search/SLUG.json, edition/search_index.py) holds its pages.
+    # The report's own index (search/SLUG.json, edition/passes/search_index.py) holds its pages.
     for index, words in (
         (site / "search" / "yushan-2023.json", ("关键数据", "统计")),
         (site / "en" / "search" / "yushan-2023.json", ("Key figures", "statistics")),

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import ROOT
-from edition.blocks import read_page
-from edition.project import Project
-from edition.text import plain_text, remove_restorations_keep_content
+from edition.model.blocks import read_page
+from edition.model.project import Project
+from edition.model.text import plain_text, remove_restorations_keep_content
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -142,7 +142,7 @@ def test_key_figures_parse_and_match_their_paragraphs(files):
 
 @pytest.fixture(scope="module")
 def pdfs(site, browser):
-    from edition.pdf import print_pdfs
+    from edition.generators.pdf import print_pdfs
 
     return {path.name: path for path in print_pdfs(Project(ROOT), site, browser)}
 

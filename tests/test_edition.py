@@ -9,11 +9,11 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from edition.blocks import read_page
 from edition.checks import integrity, run_checks
-from edition.project import Project
-from edition.source import comparable, read_source
-from edition.text import RESTORATION
+from edition.model.blocks import read_page
+from edition.model.project import Project
+from edition.model.text import RESTORATION
+from edition.sources.source import comparable, read_source
 
 REPORT = ROOT / "reports" / "yushan-2023"
 SHARED = ROOT.parent / "shared" / "source" / "yushan-2023-report.zh.txt"

@@ -10,9 +10,9 @@ from browsing import Visit
 from test_accessibility import axe_violations
 
 from conftest import ROOT
-from edition.glossary import Term
-from edition.hints import PER_PARAGRAPH, is_notable, mark_terms
-from edition.project import Project
+from edition.model.glossary import Term
+from edition.model.project import Project
+from edition.passes.hints import PER_PARAGRAPH, is_notable, mark_terms
 
 PART_1 = "/en/yushan-2023/part-1/"
 PARAGRAPH = re.compile(r'<p\b[^>]*\bid="(p-[\w-]+)"[^>]*>(.*?)</p>', re.S)
@@ -21,7 +21,7 @@ MARK = re.compile(r'<a class="gloss" href="[^"#]*glossary/#term-([\w-]+)">([^<]*
 
 
 def glossary_terms() -> list[Term]:
-    from edition.glossary import load_terms
+    from edition.model.glossary import load_terms
 
     return load_terms(next(r for r in Project(ROOT).reports if r.slug == "yushan-2023"))
 

@@ -9,12 +9,12 @@ import sys
 import pytest
 
 from conftest import ROOT
-from edition import processes
-from edition.blocks import parse_page, read_page
 from edition.checks import integrity
-from edition.project import Project
-from edition.source import comparable
-from edition.text import remove_restorations
+from edition.model.blocks import parse_page, read_page
+from edition.model.project import Project
+from edition.model.text import remove_restorations
+from edition.sources.source import comparable
+from edition.workbench import processes
 
 SOURCE = ROOT / "reports" / "yushan-2023" / "yushan-2023-report.zh.txt"
 NEW_REPORT = [sys.executable, str(ROOT / "scripts" / "new_report.py")]

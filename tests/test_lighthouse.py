@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from edition.lighthouse import PAGES, LighthouseError, audit
+from edition.workbench.lighthouse import PAGES, LighthouseError, audit
 
 CATEGORIES = ("accessibility", "best-practices", "seo")
 

@@ -9,7 +9,7 @@ import pytest
 from browsing import Visit
 
 from conftest import ROOT
-from edition.ui_language import foreign_ui, localise_ui
+from edition.passes.ui_language import foreign_ui, localise_ui
 
 ENGLISH_PAGE = (
     '<html lang="en"><body><header class="md-header"><a title="{title}" href="/">x</a><a hreflang="zh" href="/">中文</a></header>{body}</body></html>'

@@ -131,8 +131,8 @@ def test_a_published_build_shows_no_preview_banner(site):
 
 
 def test_each_page_shows_its_own_problems_the_data_files_and_the_causes_of_its_problems(tmp_path):
-    from edition.preview import banner, problems_of_page
-    from edition.problems import Problem
+    from edition.model.problems import Problem
+    from edition.passes.preview import banner, problems_of_page
 
     docs = tmp_path / "docs"
     zh, en, other = docs / "r" / "part-1.md", docs / "r" / "part-1.en.md", docs / "r" / "part-2.en.md"

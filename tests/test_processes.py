@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from edition.processes import Hung, run
+from edition.workbench.processes import Hung, run
 
 
 def test_a_hung_process_is_killed_and_named():

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE, ROOT
-from edition.blocks import parse_page, read_page
 from edition.checks import run_checks
-from edition.importer import RawReportError, pages, parse_raw
-from edition.project import Project
+from edition.model.blocks import parse_page, read_page
+from edition.model.project import Project
+from edition.sources.importer import RawReportError, pages, parse_raw
 
 BUDGET = settings(derandomize=True, database=None, deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 

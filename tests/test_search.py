@@ -1,7 +1,7 @@
 """Search as a reader uses it (issue 13), in the system Chromium on the built site, and
 the indexes it reads: what they hold, what the first search downloads.
 
-The query set is data (tests/search-queries.yml); scripts/edition/search_queries.py types
+The query set is data (tests/search-queries.yml); scripts/edition/workbench/search_queries.py types
 each query into Material's search dialog and reads the results in the order shown.
 """
 
@@ -16,13 +16,13 @@ from browsing import Visit
 from test_accessibility import axe_violations
 
 from conftest import ROOT, build_site
-from edition import search_index
-from edition.browser import serve, wait_until
-from edition.glossary import load_terms
-from edition.measure import gzip_size
-from edition.project import Project
-from edition.scale import synthetic_project
-from edition.search_queries import START, QueryFileError, ask, load_queries, precision
+from edition.generators.browser import serve, wait_until
+from edition.model.glossary import load_terms
+from edition.model.project import Project
+from edition.passes import search_index
+from edition.workbench.measure import gzip_size
+from edition.workbench.scale import synthetic_project
+from edition.workbench.search_queries import START, QueryFileError, ask, load_queries, precision
 
 FIRST_SEARCH_BUDGET = 80 * 1024  # gzip, per language: worker, indexes, all of it (test_budgets.py)
 

@@ -6,10 +6,10 @@ import re
 from html import escape
 
 from conftest import ROOT, build_site, copy_project
-from edition.blocks import read_page
-from edition.processes import run
-from edition.project import Project
-from edition.text import RESTORATION, plain_text
+from edition.model.blocks import read_page
+from edition.model.project import Project
+from edition.model.text import RESTORATION, plain_text
+from edition.workbench.processes import run
 
 
 def html(site, url: str) -> str:
@@ -84,8 +84,8 @@ def test_editorial_notes_list_every_restoration_in_both_languages(site):
 def test_chinese_inside_english_pages_is_marked(site):
     page = html(site, "en/yushan-2023/part-1")
     source = (ROOT / "docs" / "yushan-2023" / "part-1.en.md").read_text(encoding="utf-8")
-    # The runs of Chinese the HTML step marks (edition/page_html.py, CJK_RUN), wherever the English quotes them.
-    from edition.page_html import CJK_RUN
+    # The runs of Chinese the HTML step marks (edition/passes/page_html.py, CJK_RUN), wherever the English quotes them.
+    from edition.passes.page_html import CJK_RUN
 
     runs = set(CJK_RUN.findall(source))
     assert runs, "the English page quotes no Chinese: pick another page for this test"

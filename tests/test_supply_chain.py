@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from edition.processes import run
+from edition.workbench.processes import run
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 # `uses: owner/repo@<40 hex> # v1.2.3`: a tag can be moved by its owner, a commit cannot.

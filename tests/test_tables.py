@@ -1,12 +1,12 @@
-"""edition/tables.py on its own: which tables are made ready for a phone, how each cell is
+"""edition/passes/tables.py on its own: which tables are made ready for a phone, how each cell is
 labelled, and where the stylesheet is linked (the browser tests: test_tables_phone.py)."""
 
 from __future__ import annotations
 
 from conftest import ROOT
-from edition.page_html import to_root
-from edition.project import Project
-from edition.tables import stack_tables
+from edition.model.project import Project
+from edition.passes.page_html import to_root
+from edition.passes.tables import stack_tables
 
 TWO = "<table><thead><tr><th>Field</th><th>Value</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>"
 THREE = (

@@ -1,4 +1,4 @@
-"""Tables on a phone, in Chromium (edition/tables.py, docs/assets/tables.css): at 375 px
+"""Tables on a phone, in Chromium (edition/passes/tables.py, docs/assets/tables.css): at 375 px
 each row of a table of three columns or more is a block of labelled lines (label, value),
 so nothing scrolls sideways. The key figures: every value is on screen, the row's link
 leads to its paragraph, and the table stays a table to a screen reader (rows, column heads,

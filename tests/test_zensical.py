@@ -19,14 +19,14 @@ from browsing import Visit
 from test_accessibility import axe_violations
 
 from conftest import ROOT
-from edition.blocks import DIRECTIVE
-from edition.browser import serve
-from edition.minify import minify_assets
-from edition.pdf import pdf_pages
-from edition.pipeline import CONTENT_END, CONTENT_START
-from edition.project import Project
-from edition.site_compare import differences, page_text
-from edition.zensical import BUNDLE_CDN, LANGUAGE_BUTTON, BuildError, build, zensical_config
+from edition.adapters.pipeline import CONTENT_END, CONTENT_START
+from edition.adapters.zensical import BUNDLE_CDN, LANGUAGE_BUTTON, BuildError, build, zensical_config
+from edition.generators.browser import serve
+from edition.generators.pdf import pdf_pages
+from edition.model.blocks import DIRECTIVE
+from edition.model.project import Project
+from edition.passes.minify import minify_assets
+from edition.workbench.site_compare import differences, page_text
 
 # Difference → why. Each line is what edition.site_compare.differences() reports.
 KNOWN_DIFFERENCES = {
@@ -46,7 +46,7 @@ KNOWN_DIFFERENCES = {
     # Search: Zensical's own engine and index format, one index per language site.
     "search/search_index.json: only in MkDocs": "lunr index of the pages outside a report, Chinese segmented by jieba at build time",
     "en/search/search_index.json: only in MkDocs": "lunr index of the pages outside a report, English stemmed (edition-search.js)",
-    "search/yushan-2023.json: only in MkDocs": "the report's lunr index, by paragraph (edition/search_index.py): it is cut from MkDocs' combined index",
+    "search/yushan-2023.json: only in MkDocs": "the report's lunr index, by paragraph (edition/passes/search_index.py): it is cut from MkDocs' combined index",
     "en/search/yushan-2023.json: only in MkDocs": "… and in English",
     "search.json: only in Zensical": "Zensical's own search index (Chinese segmented in the browser)",
     "en/search.json: only in Zensical": "Zensical's own search index",
@@ -116,8 +116,8 @@ def test_zensical_pages_carry_the_editions_html_work(zensical_site):
 def test_the_policy_admits_the_style_zensicals_search_inserts(tmp_path, zensical_site):
     """The text found in the bundle is hashed into every page's style-src; a bundle that
     inserts it otherwise yields nothing (then the browser tests fail on the refused style)."""
-    from edition.csp import source_hash
-    from edition.zensical import bundle_styles
+    from edition.adapters.zensical import bundle_styles
+    from edition.passes.csp import source_hash
 
     (style,) = bundle_styles(zensical_site)
     assert ".u{" in style and all(source_hash(style) in p.read_text(encoding="utf-8") for p in zensical_site.rglob("index.html"))
@@ -158,7 +158,7 @@ def test_zensical_page_loads_cleanly_and_stays_on_this_site(browser, zensical_se
 @pytest.mark.parametrize("path", PAGES + ["/en" + p for p in PAGES])
 def test_zensical_page_has_no_accessibility_violation(browser, zensical_server, path):
     # The rules of tests/test_accessibility.py. Before the classic variant and the renamed
-    # language button (edition/zensical.py), every page had two: the footer's copyright line
+    # language button (edition/adapters/zensical.py), every page had two: the footer's copyright line
     # at 1.77:1 and the language button's name (label-content-name-mismatch).
     visit = Visit(browser, zensical_server, path)
     assert axe_violations(visit) == []

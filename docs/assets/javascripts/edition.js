@@ -111,7 +111,7 @@
     // must not hold two entries with one key.
     var key = d.slug.replace(/-/g, "") + (paragraph ? ":" + paragraph : "") + ":" + (zh ? "zh" : "en");
     var title = zh ? d.title_zh : d.title_en;
-    // The version is the page's last commit (scripts/edition/citation.py): its date, and
+    // The version is the page's last commit (scripts/edition/generators/citation.py): its date, and
     // its short hash where the site was built from a git checkout.
     var v = parts(d.version_date);
     var version = d.version_date + (d.version ? " (" + d.version + ")" : "");
@@ -231,7 +231,7 @@
 // ---- Term hints (formerly hints.js) ----
 
 // Term hints. A marked term is a link to its glossary entry (a.gloss, written by
-// scripts/edition/hints.py); its explanation lives in the glossary's hints.json beside the
+// scripts/edition/passes/hints.py); its explanation lives in the glossary's hints.json beside the
 // glossary page, fetched the first time a reader asks for a hint and cached by the browser
 // for every other page (all pages of a report name the same URL).
 // A hint opens on hover, keyboard focus and tap, is announced as the term's description

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..problems import Problem
-from ..project import Project, Report
-from ..source import Piece, comparable, comparable_header, edition_pieces, read_source, sha256
-from ..text import RESTORATION, plain_text, remove_restorations
+from ..model.problems import Problem
+from ..model.project import Project, Report
+from ..model.text import RESTORATION, plain_text, remove_restorations
+from ..sources.source import Piece, comparable, comparable_header, edition_pieces, read_source, sha256
 
 NAME = "integrity"
 CONTEXT = 12  # characters shown either side of a difference

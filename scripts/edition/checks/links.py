@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..blocks import Block, Page
-from ..generate import generated_ids, report_for_page
-from ..problems import Problem
-from ..project import Project, counterpart, language_of
-from ..text import links
+from ..generators.directives import generated_ids
+from ..model.blocks import Block, Page
+from ..model.problems import Problem
+from ..model.project import Project, counterpart, language_of
+from ..model.text import links
 
 NAME = "links"
 EXTERNAL = ("http://", "https://", "mailto:", "tel:")
@@ -86,7 +86,7 @@ def anchors(project: Project, path: Path) -> set[str]:
     page = project.page(path)
     ids = {b.id for b in page.blocks if b.id}
     ids |= {f"fn:{b.id}" for b in page.blocks if b.kind == "footnote"}
-    report = report_for_page(project, path)
+    report = project.report_for_page(path)
     for block in page.blocks:
         if block.kind == "directive" and report:
             ids |= generated_ids(project, report, block.text)

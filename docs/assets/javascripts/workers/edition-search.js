@@ -1,7 +1,7 @@
 // The edition's search worker: Material's worker (lunr, Chinese query segmentation,
 // highlighting), fed the edition's indexes and ranking its results for the reader.
 //
-// - Indexes (scripts/edition/search_index.py): search/search_index.json holds the pages
+// - Indexes (scripts/edition/passes/search_index.py): search/search_index.json holds the pages
 //   outside any report and the list of reports; search/SLUG.json one report, one entry per
 //   paragraph. The current report's file is fetched when the reader opens the search
 //   ({warm: true} on the channel) or on the first query, not on page load;

@@ -1,0 +1,156 @@
+"""The files researchers download, generated at build time from the pages and data.
+
+Everything here is written from the parsed pages (through corpus.aligned_blocks) and the
+report's data files; nothing is committed. `write_downloads` puts them in the built site
+under /SLUG/files/, and the Downloads page lists them (the `{{ downloads }}` directive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import figures, site
+from ..model.project import Project, Report
+from . import corpus
+
+
+@dataclass(frozen=True)
+class Download:
+    name: str
+    content: bytes
+    zh: str
+    en: str
+
+
+def downloads(project: Project, report: Report) -> list[Download]:
+    """The report's files (listed on both Downloads pages, written after the build)."""
+    return project.memo(("downloads", report.slug), lambda: _downloads(project, report))
+
+
+def _downloads(project: Project, report: Report) -> list[Download]:
+    records = corpus.aligned_blocks(project, report)
+    slug = report.slug
+    files = [
+        Download(
+            f"{slug}-aligned.tmx",
+            corpus.to_tmx(records).encode(),
+            "对齐语料，TMX 1.4（zh-CN / en），每段一个翻译单元",
+            "Aligned corpus, TMX 1.4 (zh-CN / en), one translation unit per block",
+        ),
+        Download(
+            f"{slug}-aligned.csv",
+            corpus.to_csv(records).encode("utf-8-sig"),  # a byte-order mark: Excel on Chinese Windows reads it as UTF-8
+            "对齐语料，CSV（id、类型、章节、中文、英文；带BOM的UTF-8）",
+            "Aligned corpus, CSV (id, kind, section, Chinese, English; UTF-8 with a byte-order mark)",
+        ),
+        Download(
+            f"{slug}-aligned.jsonl", corpus.to_jsonl(records).encode(), "对齐语料，JSON Lines，每段一条记录", "Aligned corpus, JSON Lines, one record per block"
+        ),
+        Download(
+            f"{slug}.zh.txt",
+            corpus.to_text(records, "zh").encode(),
+            "中文全文，纯文本，段落编号在方括号内",
+            "Chinese full text, plain text, paragraph ids in brackets",
+        ),
+        Download(
+            f"{slug}.en.txt",
+            corpus.to_text(records, "en").encode(),
+            "英文全文，纯文本，段落编号在方括号内",
+            "English full text, plain text, paragraph ids in brackets",
+        ),
+        Download(
+            f"{slug}.zh.md", corpus.to_markdown(records, "zh").encode(), "中文全文，Markdown，保留段落编号", "Chinese full text, Markdown, with paragraph ids"
+        ),
+        Download(
+            f"{slug}.en.md", corpus.to_markdown(records, "en").encode(), "英文全文，Markdown，保留段落编号", "English full text, Markdown, with paragraph ids"
+        ),
+    ]
+    key = sourced_figures(project, report, records)
+    if key:
+        files += [
+            Download(
+                f"{slug}-key-figures.csv",
+                figures.to_csv(key).encode("utf-8-sig"),
+                f"主要数据，CSV（{len(key)}项，每项均经构建时与原文核对，附原文句子和段落链接；带BOM的UTF-8，Excel可直接打开）",
+                f"Key figures, CSV ({len(key)} figures, each checked against its paragraph at build time, with its Chinese sentence and links; UTF-8 with a byte-order mark, for Excel)",
+            ),
+            Download(f"{slug}-key-figures.json", figures.to_json(key).encode(), "主要数据，JSON（数值为数字）", "Key figures, JSON (values as numbers)"),
+        ]
+    # Every archived version of the source: the one the edition follows, and any earlier
+    # one a correction replaced (CONTRIBUTING.md, "A corrected source"), so that readers
+    # can compare them.
+    several = len(report.source_versions) > 1
+    for version in report.source_versions:
+        path = report.folder / version["file"]
+        if not path.exists():
+            continue  # named by the integrity check
+        followed = version["file"] == report.source.name
+        zh_note = ("，本版所依" if followed else "，已被更正版取代") if several else ""
+        en_note = ("; the version this edition follows" if followed else "; superseded by a corrected version") if several else ""
+        files.append(
+            Download(
+                path.name,
+                path.read_bytes(),
+                f"存档底本（未改动，{version['published']}发布{zh_note}），SHA-256 {version['sha256']}",
+                f"The archived source text (unchanged, published {version['published']}{en_note}), SHA-256 {version['sha256']}",
+            )
+        )
+    return files
+
+
+def sourced_figures(project: Project, report: Report, records: list[corpus.Aligned]) -> list[figures.Sourced]:
+    """Each key figure with its Chinese sentence and its paragraph's published addresses."""
+    base = site.site_url(project.root)
+    by_id = {r.id: r for r in records}
+    out = []
+    for figure in figures.load_figures(report):
+        record = by_id.get(figure.paragraph_id)
+        path = f"{report.slug}/{record.page + '/' if record and record.page else ''}#{figure.paragraph_id}"
+        sentence = figures.source_sentence(figure, record.zh) if record else ""
+        out.append(figures.Sourced(figure, sentence, base + path, f"{base}en/{path}"))
+    return out
+
+
+def write_downloads(project: Project, site_dir: Path) -> list[Path]:
+    written = []
+    for report in project.reports:
+        folder = site_dir / report.slug / "files"
+        folder.mkdir(parents=True, exist_ok=True)
+        for item in downloads(project, report):
+            (folder / item.name).write_bytes(item.content)
+            written.append(folder / item.name)
+    return written
+
+
+def downloads_table(project: Project, report: Report, lang: str) -> str:
+    """The `{{ downloads }}` directive: the files with their size, linked."""
+    from html import escape
+
+    to_files = "../files/" if lang == "zh" else f"../../../{report.slug}/files/"
+    head = ("文件", "内容", "大小") if lang == "zh" else ("File", "Contents", "Size")
+    rows = []
+    for item in downloads(project, report):
+        size = f"{len(item.content) / 1024:.1f} KB"
+        rows.append(
+            f'<tr id="file-{escape(item.name.replace(".", "-"))}"><td><a href="{to_files}{escape(item.name)}" download><code>{escape(item.name)}</code></a></td>'
+            f"<td>{escape(item.zh if lang == 'zh' else item.en)}</td><td>{size}</td></tr>"
+        )
+    from .pdf import pdf_pages
+
+    pdf_note = {
+        "zh": {"zh": "中文全文，PDF（A4，页边印段落编号）", "en": "英文全文，PDF（A4，页边印段落编号）", "parallel": "中英对照，PDF（A4）"},
+        "en": {
+            "zh": "Chinese full text, PDF (A4, paragraph ids in the margin)",
+            "en": "English full text, PDF (A4, paragraph ids in the margin)",
+            "parallel": "Side by side, PDF (A4)",
+        },
+    }[lang]
+    for _, name, _ in pdf_pages(report.slug):
+        kind = name.removeprefix(f"{report.slug}.").removesuffix(".pdf")
+        rows.append(
+            f'<tr id="file-{escape(name.replace(".", "-"))}"><td><a href="{to_files}{escape(name)}" download><code>{escape(name)}</code></a></td>'
+            f"<td>{escape(pdf_note[kind])}</td><td>PDF</td></tr>"
+        )
+    header = "".join(f"<th>{h}</th>" for h in head)
+    return f'<div class="md-typeset__scrollwrap downloads"><div class="md-typeset__table"><table><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'
