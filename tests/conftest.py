@@ -47,8 +47,9 @@ class MiniProject:
         assert mark_reviewed(Project(self.root), [self.path(rel)]) == 0
 
     def problems(self, *only: str) -> list[str]:
+        """Each problem as `make check` prints it: a root cause, then what follows from it, indented."""
         project = Project(self.root)
-        return [p.format(self.root) for p in run_checks(project, list(only) or None)]
+        return [line for p in run_checks(project, list(only) or None) for line in p.format_all(self.root)]
 
 
 @pytest.fixture

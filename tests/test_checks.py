@@ -25,7 +25,8 @@ def test_fixture_passes_every_check(mini):
 MUTATIONS = {
     "delete a heading": (
         lambda m: m.edit(EN, "## (I) Strengthening Leadership {#s-1-1}\n\n", ""),
-        [f'{EN}:14: [headings] heading #s-1-1 "（一）加强领导" ({ZH}:7) is missing here'],
+        # Where it belongs, after the heading that precedes it in the Chinese.
+        [f'{EN}:7: [headings] heading #s-1-1 "（一）加强领导" ({ZH}:7) is missing here, after #part-1'],
     ),
     "swap two headings": (
         lambda m: (
@@ -61,21 +62,26 @@ MUTATIONS = {
             "",
         ),
         [
-            f"{EN}:10: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here",
+            f"{EN}:12: [blocks] paragraph #p-1-1-2 of section #s-1-1 ({ZH}:12) is missing here, after #p-1-1-1",
             f"{EN}:18: [links] footnote [^t1] is never referenced: refer to it in the text ([^t1]) or delete it",
         ],
     ),
     "an id used in one language only": (
         lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-2-9 }"),
+        # The slip creates no duplicate; the numbering still names it, and what it causes follows.
         [
-            f"{EN}:18: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here",
-            f"{EN}:18: [blocks] paragraph #p-2-9 has no counterpart in section #part-2 of {ZH}",
+            f'{EN}:18: [ids] id "p-2-9" is off the numbering: by the numbering this is #p-2-1: write {{: #p-2-1 }} (and 2 problems that follow from it)',
+            f"    {EN}:17: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here, after #part-2",
+            f"    {EN}:18: [blocks] paragraph #p-2-9 has no counterpart in section #part-2 of {ZH}",
         ],
     ),
     "a paragraph without id": (
         lambda m: m.edit(EN, "\n{: #p-2-1 }", ""),
         # The missing block follows from the missing id: folded under it, named by the numbering.
-        [f'{EN}:18: [ids] paragraph "Administrative reconsideration…" has no id: add {{: #p-2-1 }} on the line after it (and 1 problem that follows from it)'],
+        [
+            f'{EN}:18: [ids] paragraph "Administrative reconsideration…" has no id: add {{: #p-2-1 }} on the line after it (and 1 problem that follows from it)',
+            f"    {EN}:17: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here, after #part-2",
+        ],
     ),
     "change a number": (
         lambda m: m.edit(EN, "1,162", "1,126"),
@@ -84,31 +90,33 @@ MUTATIONS = {
     "convert 万 wrongly": (
         lambda m: m.edit(EN, "RMB 85.6448 million", "RMB 8,564.48"),
         [
+            f"{EN}:10: [figures] kf-001: the English paragraph does not give 85,644,800 (#p-1-1-1, reports/demo/key-figures.yml)",
             f"{EN}:10: [numbers] 8564.48万 (= 85,644,800) of #p-1-1-1 at {ZH}:9 is not in the English",
-            f"{ZH}:9: [figures] kf-001: the English paragraph does not give 85,644,800 (#p-1-1-1, reports/demo/key-figures.yml)",
         ],
     ),
     "a key figure that its paragraph does not state": (
         lambda m: m.edit("reports/demo/key-figures.yml", 'value: "8564.48"', 'value: "8564.84"'),
+        # Each side where it is read: the English on the English page.
         [
+            f"{EN}:10: [figures] kf-001: the English paragraph does not give 85,648,400 (#p-1-1-1, reports/demo/key-figures.yml)",
             f"{ZH}:9: [figures] kf-001: the Chinese paragraph does not read 8564.84万元 (#p-1-1-1, reports/demo/key-figures.yml)",
-            f"{ZH}:9: [figures] kf-001: the English paragraph does not give 85,648,400 (#p-1-1-1, reports/demo/key-figures.yml)",
         ],
     ),
     "a key figure whose English is wrong": (
         lambda m: m.edit(EN, "more than 10,000 person-times", "more than 1,000 person-times"),
         [
+            f"{EN}:10: [figures] kf-002: the English paragraph does not give 10,000 (#p-1-1-1, reports/demo/key-figures.yml)",
             f"{EN}:10: [numbers] 1万 (= 10,000) of #p-1-1-1 at {ZH}:9 is not in the English",
-            f"{ZH}:9: [figures] kf-002: the English paragraph does not give 10,000 (#p-1-1-1, reports/demo/key-figures.yml)",
         ],
     ),
     "a key figure whose English unit drops 万": (
         lambda m: m.edit("reports/demo/key-figures.yml", "unit_en: 10,000 person-times", "unit_en: person-times"),
-        [f'{ZH}:9: [figures] kf-002: unit_en "person-times" lacks the "10,000" of 万人次 (#p-1-1-1, reports/demo/key-figures.yml)'],
+        # The entry's own field, on its line.
+        ['reports/demo/key-figures.yml:17: [figures] kf-002: unit_en "person-times" lacks the "10,000" of 万人次'],
     ),
     "a key figure of a paragraph that does not exist": (
         lambda m: m.edit("reports/demo/key-figures.yml", "paragraph: p-1-1-1\n    indicator_zh: 服务人次", "paragraph: p-9-9\n    indicator_zh: 服务人次"),
-        ["reports/demo/key-figures.yml: [figures] kf-002: no paragraph p-9-9 in the report"],
+        ["reports/demo/key-figures.yml:12: [figures] kf-002: no paragraph p-9-9 in the report"],
     ),
     "translate a term off-glossary": (
         lambda m: m.edit(EN, "building a law-based government", "building a rule-of-law government"),
@@ -135,17 +143,19 @@ MUTATIONS = {
     ),
     "change one character of the Chinese": (
         lambda m: m.edit(ZH, "1162个", "1163个"),
+        # The cause first, marking the one character that differs; the English named outdated
+        # (which invites --mark-reviewed) and the number no longer in it follow from it.
         [
-            f"{EN}:1: [stale] outdated: {ZH} changed since this translation was reviewed (source_hash sha256:0257003a5c9cb91d, now sha256:8e7377cd17f3ee15); the earlier version is not in the git history, so compare by hand, then run python scripts/check.py --mark-reviewed {EN}",
-            f"{EN}:10: [numbers] 1163 (= 1,163) of #p-1-1-1 at {ZH}:9 is not in the English",
-            f'{ZH}:9: [integrity] text differs from the source at character 30 of this block: expected "…会议3次,办理事项116⟨2个,兑现资金8564.⟩…", found "…会议3次,办理事项116⟨3个,兑现资金8564.⟩…"',
+            f'{ZH}:9: [integrity] text differs from the source at character 30 of #p-1-1-1: expected "…会议3次,办理事项116⟨2⟩个,兑现资金8564.4…", found "…会议3次,办理事项116⟨3⟩个,兑现资金8564.4…" (and 2 problems that follow from it)',
+            f"    {EN}:1: [stale] outdated: {ZH} changed since this translation was reviewed (source_hash sha256:0257003a5c9cb91d, now sha256:8e7377cd17f3ee15); the earlier version is not in the git history, so compare by hand, then run python scripts/check.py --mark-reviewed {EN}",
+            f"    {EN}:10: [numbers] 1163 (= 1,163) of #p-1-1-1 at {ZH}:9 is not in the English",
         ],
     ),
     "delete one character of the Chinese": (
         lambda m: m.edit(ZH, "偏少", "少"),
         [
-            f"{EN}:1: [stale] outdated: {ZH} changed since this translation was reviewed (source_hash sha256:0257003a5c9cb91d, now sha256:966b0c8df4e1f038); the earlier version is not in the git history, so compare by hand, then run python scripts/check.py --mark-reviewed {EN}",
-            f'{ZH}:17: [integrity] text differs from the source at character 7 of this block: expected "…二、存在问题行政复议人员⟨偏少。⟩", found "行政复议人员⟨少。⟩"',
+            f'{ZH}:17: [integrity] text differs from the source at character 7 of #p-2-1: expected "…二、存在问题行政复议人员⟨偏⟩少。", found "行政复议人员⟨⟩少。" (and 1 problem that follows from it)',
+            f"    {EN}:1: [stale] outdated: {ZH} changed since this translation was reviewed (source_hash sha256:0257003a5c9cb91d, now sha256:966b0c8df4e1f038); the earlier version is not in the git history, so compare by hand, then run python scripts/check.py --mark-reviewed {EN}",
         ],
     ),
     "a restoration without its note": (
@@ -205,9 +215,10 @@ MUTATIONS = {
     ),
     "change the archived source": (
         lambda m: m.edit("reports/demo/source.zh.txt", "偏少", "偏多"),
+        # The changed source is the cause of the difference found against it.
         [
-            f'{ZH}:17: [integrity] text differs from the source at character 8 of this block: expected "…、存在问题行政复议人员偏⟨多。⟩", found "行政复议人员偏⟨少。⟩"',
-            "reports/demo/source.zh.txt: [integrity] sha256 is {digest}, expected b1e07db1c4d9190dca1e1db8f0007a9eb8f7f869b0098ca79dad0e0bac4dff6d (report.yml): an archived source stays unchanged; archive a corrected source as a new file beside it",
+            "reports/demo/source.zh.txt: [integrity] sha256 is {digest}, expected b1e07db1c4d9190dca1e1db8f0007a9eb8f7f869b0098ca79dad0e0bac4dff6d (report.yml): an archived source stays unchanged; archive a corrected source as a new file beside it (and 1 problem that follows from it)",
+            f'    {ZH}:17: [integrity] text differs from the source at character 8 of #p-2-1: expected "…、存在问题行政复议人员偏⟨多⟩。", found "行政复议人员偏⟨少⟩。"',
         ],
     ),
     "an empty file": (lambda m: m.path(EN).write_text(""), [f"{EN}:1: [input] file is empty"]),
@@ -217,7 +228,8 @@ MUTATIONS = {
     ),
     "malformed front matter": (
         lambda m: m.edit(EN, "title: I. Main Measures", "title: [I. Main Measures"),
-        [f"{EN}:3: [front-matter] malformed YAML front matter: did not find expected ',' or ']'"],
+        # The bracket opens on line 2; libyaml finds it unclosed on line 3, and says both.
+        [f"{EN}:2: [front-matter] malformed YAML front matter: while parsing a flow sequence at line 2: did not find expected ',' or ']' at line 3"],
     ),
     "front matter never closed": (
         lambda m: m.edit(EN, "source_hash: sha256:0257003a5c9cb91d\n---", "source_hash: sha256:0257003a5c9cb91d"),
@@ -225,24 +237,26 @@ MUTATIONS = {
     ),
     "an unclosed code fence": (
         lambda m: m.edit(EN, "# II. Existing", "```\ncode\n\n# II. Existing"),
+        # The page cannot be read whole: it is compared with nothing, and what is found in it follows.
         [
-            f'{EN}:8: [headings] heading #part-2 "二、存在问题" ({ZH}:15) is missing here',
-            f'{EN}:13: [links] footnote reference [^t1] has no definition on this page: add "[^t1]: …" below the text',
-            f"{EN}:13: [restorations] #p-1-1-2 holds restoration r-1 ({ZH}:12) but its English does not link editorial-notes.md#r-1: "
-            "add a translator's note that points to it",  # the fence swallowed the footnote
-            f"{EN}:16: [blocks] code fence ``` is never closed",
+            f"{EN}:16: [input] code fence ``` is never closed: close it, or the rest of the page is code (and 1 problem that follows from it)",
+            f'    {EN}:13: [links] footnote reference [^t1] has no definition on this page: add "[^t1]: …" below the text',
         ],
     ),
     "a heading without id": (
         lambda m: m.edit(EN, "## (I) Strengthening Leadership {#s-1-1}", "## (I) Strengthening Leadership"),
+        # The numbering names the id, and the missing heading follows from it.
         [
-            f'{EN}:8: [ids] heading "(I) Strengthening Leadership" has no id: add {{#some-id}} at its end',
-            f'{EN}:16: [headings] heading #s-1-1 "（一）加强领导" ({ZH}:7) is missing here',
+            f'{EN}:8: [ids] heading "(I) Strengthening Leadership" has no id: add {{#s-1-1}} at its end (and 1 problem that follows from it)',
+            f'    {EN}:7: [headings] heading #s-1-1 "（一）加强领导" ({ZH}:7) is missing here, after #part-1',
         ],
     ),
     "a duplicate id": (
         lambda m: m.edit(EN, "{: #p-2-1 }", "{: #p-1-1-1 }"),
-        [f'{EN}:18: [ids] duplicate id "p-1-1-1" (also on line 10): by the numbering this is #p-2-1: write {{: #p-2-1 }} (and 1 problem that follows from it)'],
+        [
+            f'{EN}:18: [ids] duplicate id "p-1-1-1" (also on line 10): by the numbering this is #p-2-1: write {{: #p-2-1 }} (and 1 problem that follows from it)',
+            f"    {EN}:17: [blocks] paragraph #p-2-1 of section #part-2 ({ZH}:17) is missing here, after #part-2",
+        ],
     ),
 }
 
@@ -279,7 +293,26 @@ def test_stale_translation_shows_what_changed_in_the_chinese(mini):
     # A change the source allows (full-width colon → half-width is the same after NFKC).
     mini.edit("docs/demo/index.md", "现报告如下：", "现报告如下:")
     assert mini.problems() == [
-        'docs/demo/index.en.md:14: [stale] outdated: #p-0-1 changed in docs/demo/index.md:13: "…政府。现报告如下⟨：⟩…" → "…政府。现报告如下⟨:⟩…"',
+        'docs/demo/index.en.md:14: [stale] outdated: #p-0-1 changed in docs/demo/index.md:13: "…政府。现报告如下⟨：⟩…" → "…政府。现报告如下⟨:⟩…";'
+        " update the translation, then run python scripts/check.py --mark-reviewed docs/demo/index.en.md",
+    ]
+
+
+def test_stale_names_only_what_changed_among_blocks_without_ids(mini):
+    """Blocks without ids (the apparatus pages' paragraphs) are matched by their order among
+    themselves, not by their line: a paragraph added above them is the one change named."""
+    notes, notes_en = "docs/demo/editorial-notes.md", "docs/demo/editorial-notes.en.md"
+    mini.edit(notes, "{{ restorations }}", "{{ restorations }}\n\n第一段说明。\n\n第二段说明。")
+    mini.reviewed(notes_en)
+    git(mini.root, "init", "-q")
+    git(mini.root, "-c", "user.name=t", "-c", "user.email=t@t", "add", ".")
+    git(mini.root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "fixture")
+    mini.edit(notes, "# 编辑说明 {#editorial-notes}\n", "# 编辑说明 {#editorial-notes}\n\n新加的一段。\n")
+    mini.edit(notes, "第二段说明。", "第二段的说明。")
+    hint = f"; update the translation, then run python scripts/check.py --mark-reviewed {notes_en}"
+    assert mini.problems() == [
+        f'{notes_en}:1: [stale] outdated: a paragraph changed in {notes}:13: "…第二段⟨⟩说明。…" → "…第二段⟨的⟩说明。…"{hint}',
+        f'{notes_en}:1: [stale] outdated: a paragraph was added to {notes}:7: "新加的一段。"{hint}',
     ]
 
 
@@ -339,9 +372,21 @@ def test_cli_without_a_project(tmp_path):
 def test_malformed_data_file_is_named(mini):
     mini.path("reports/demo/glossary.yml").write_text("terms:\n  - id: x\n    zh: [unclosed\n", encoding="utf-8")
     problems = mini.problems()
-    # Line 3, where the bracket opens: PyYAML marks the end of the input (line 4, past the
-    # last line); the edition names the last line instead, a line that exists.
-    assert problems == ["reports/demo/glossary.yml:3: [input] malformed YAML: did not find expected ',' or ']'"]
+    # Line 3, where the bracket opens: libyaml finds it unclosed at the end of the input (line
+    # 4, past the last line), and keeps where it opened ("while parsing … at line 3").
+    assert problems == [
+        "reports/demo/glossary.yml:3: [input] malformed YAML: while parsing a flow sequence at line 3: did not find expected ',' or ']' at the end of the file"
+    ]
+    # Inside the file: the line where the bracket opens, not the next, where it is found unclosed.
+    mini.path("reports/demo/glossary.yml").write_text("terms:\n  - id: x\n    zh: [unclosed\n    en: y\n  - id: z\n", encoding="utf-8")
+    assert mini.problems() == [
+        "reports/demo/glossary.yml:3: [input] malformed YAML: while parsing a flow sequence at line 3: did not find expected ',' or ']' at line 4"
+    ]
+    # A mapping indented wrongly is where libyaml finds it.
+    mini.path("reports/demo/glossary.yml").write_text("terms:\n  - id: x\n    zh: 法治\n   en: y\n", encoding="utf-8")
+    assert mini.problems() == [
+        "reports/demo/glossary.yml:4: [input] malformed YAML: while parsing a block collection at line 2: did not find expected '-' indicator at line 4"
+    ]
 
 
 def test_a_slip_in_the_first_of_two_equal_ids_is_named_with_its_consequences(mini):
@@ -364,7 +409,7 @@ def test_structural_problems_come_first(mini):
     mini.edit(EN, "1,162", "1,126")  # a number problem early in the page
     mini.edit(EN, "\n{: #p-2-1 }", "")  # an id problem later in it
     problems = mini.problems()
-    assert "[ids]" in problems[0] and "[numbers]" in problems[1], problems
+    assert "[ids]" in problems[0] and problems[1].startswith("    ") and "[numbers]" in problems[2], problems
 
 
 # The scripts check: each way a page or data file could run code on the published site.
@@ -422,10 +467,10 @@ def test_scripts_check_leaves_code_and_prose_alone(mini):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("terms:\n  - id: x\n    zh: 法治\n", "reports/demo/glossary.yml:2: [data] terms[0] lacks en"),
+        ("terms:\n  - id: x\n    zh: 法治\n", "reports/demo/glossary.yml:2: [data] terms[0] (x) lacks en"),
         ("terms:\n  - just text\n", "reports/demo/glossary.yml:2: [data] terms[0] is 'just text', expected a mapping of keys to values"),
         ("terms: 3\n", "reports/demo/glossary.yml:1: [data] terms is 3, expected a list (- …)"),
-        ("terms:\n  - {id: x, zh: 法治, en: rule, variants: 7}\n", "reports/demo/glossary.yml:2: [data] terms[0].variants is 7, expected a list (- …)"),
+        ("terms:\n  - {id: x, zh: 法治, en: rule, variants: 7}\n", "reports/demo/glossary.yml:2: [data] terms[0] (x).variants is 7, expected a list (- …)"),
     ],
 )
 def test_ill_shaped_data_entry_is_named_not_a_crash(mini, text, expected):

@@ -31,7 +31,7 @@ def test_glossary_entry_without_english(mini):
     mini.edit(f"{DATA}/glossary.yml", "    en: law-based government\n", "")
     status, problems, stderr = cli(mini)
     assert status == 1 and "Traceback" not in stderr
-    assert problems == [f"{DATA}/glossary.yml:2: [data] terms[0] lacks en"]
+    assert problems == [f"{DATA}/glossary.yml:2: [data] terms[0] (law-based-government) lacks en"]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_a_figure_value_written_as_a_number(mini):
     mini.edit(f"{DATA}/key-figures.yml", 'value: "8564.48"', "value: 8564.48")
     status, problems, stderr = cli(mini)
     assert status == 1 and "Traceback" not in stderr
-    assert problems == [f"{DATA}/key-figures.yml:6: [data] figures[0].value is 8564.48, expected text"]
+    assert problems == [f"{DATA}/key-figures.yml:6: [data] figures[0] (kf-001).value is 8564.48, expected text"]
 
 
 def test_report_following_a_source_that_is_not_archived(mini):

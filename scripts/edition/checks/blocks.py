@@ -36,7 +36,7 @@ def check(project: Project) -> Iterator[Problem]:
             en_blocks = en_sections.get(section)
             if en_blocks is None:
                 continue  # the heading itself is missing: reported by heading parity
-            yield from _compare(section, zh_blocks, en_blocks, en, en_path, there)
+            yield from _compare(section, zh_blocks, en_blocks, zh, en, en_path, there)
         zh_ids = {b.id: b for b in zh.blocks if b.id and b.kind in BODY_KINDS}
         en_ids = {b.id: b for b in en.blocks if b.id and b.kind in BODY_KINDS}
         for ident, block in en_ids.items():
@@ -70,24 +70,23 @@ def _require_ids(page: Page) -> Iterator[Problem]:
             yield Problem(page.path, block.line, "ids", f'{KIND_NAMES[block.kind]} "{excerpt}…" has no id: add {{: #{ident} }} on the line after it')
 
 
-def _compare(section: str, zh: list[Block], en: list[Block], en_page: Page, en_path: Path, there: str) -> Iterator[Problem]:
+def _compare(section: str, zh: list[Block], en: list[Block], zh_page: Page, en_page: Page, en_path: Path, there: str) -> Iterator[Problem]:
     zh_ids, en_ids = [b.id for b in zh], [b.id for b in en]
     if zh_ids == en_ids:
         return
     where = f"section #{section}" if not section.startswith("(") else "the top of the page"
+    order = [b.id for b in zh_page.blocks if b.id and b.is_text]
     for tag, i1, i2, j1, j2 in SequenceMatcher(a=zh_ids, b=en_ids, autojunk=False).get_opcodes():
         if tag in ("delete", "replace"):
             for block in zh[i1:i2]:
-                line = en[j1 - 1].line if j1 > 0 else (en[0].line if en else _section_line(en_page, section))
+                # Where it belongs: after the block that precedes it in the Chinese.
+                line, after = en_page.place_after(order[: order.index(block.id)])
                 moved = block.id in en_ids
                 what = "is out of order here" if moved else "is missing here"
-                yield Problem(en_path, line, NAME, f"{KIND_NAMES[block.kind]} #{block.id} of {where} ({there}:{block.line}) {what}")
+                place = f", after #{after}" if after else ""
+                yield Problem(en_path, line, NAME, f"{KIND_NAMES[block.kind]} #{block.id} of {where} ({there}:{block.line}) {what}{place}")
         if tag in ("insert", "replace"):
             for block in en[j1:j2]:
                 if block.id in zh_ids:
                     continue  # reported as out of order above
                 yield Problem(en_path, block.line, NAME, f"{KIND_NAMES[block.kind]} #{block.id} has no counterpart in {where} of {there}")
-
-
-def _section_line(page: Page, section: str) -> int:
-    return next((b.line for b in page.blocks if b.id == section), 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model.blocks import Block
+from ..model.blocks import Block, Page
 from ..model.problems import Problem
 from ..model.project import Project
 from ..model.text import format_numbering, numbering, run_in_lead
@@ -24,12 +24,11 @@ def check(project: Project) -> Iterator[Problem]:
         zh_by_id = {h.id: h for h in zh_headings}
         en_by_id = {h.id: h for h in en_headings}
         there = project.rel(zh_path)
-        for position, heading in enumerate(zh_headings):
+        zh_order = [b.id for b in zh.blocks if b.id and b.is_text]
+        for heading in zh_headings:
             if heading.id not in en_by_id:
-                hint = _neighbour_hint(en_headings, position, zh_by_id)
-                yield Problem(
-                    en_path, _line_near(en_headings, position), NAME, f'heading #{heading.id} "{heading.text}" ({there}:{heading.line}) is missing here{hint}'
-                )
+                line, where = _place(en, zh_order[: zh_order.index(heading.id)], zh_by_id)
+                yield Problem(en_path, line, NAME, f'heading #{heading.id} "{heading.text}" ({there}:{heading.line}) is missing here{where}')
         for heading in en_headings:
             if heading.id not in zh_by_id:
                 yield Problem(en_path, heading.line, NAME, f'heading #{heading.id} "{heading.text}" has no Chinese counterpart in {there}')
@@ -78,13 +77,12 @@ def _numbering(en_num, zh_num, en: Block, zh: Block, en_path, there: str, what: 
     yield Problem(en_path, en.line, NAME, f"{what} #{en.id} numbered {found} here, expected {expected} for {zh_shown} at {there}:{zh.line}")
 
 
-def _line_near(headings: list[Block], position: int) -> int:
-    if not headings:
-        return 1
-    return headings[min(position, len(headings) - 1)].line
-
-
-def _neighbour_hint(en_headings: list[Block], position: int, zh_by_id: dict) -> str:
-    if position < len(en_headings) and en_headings[position].id not in zh_by_id:
-        return f" (renamed? this place has #{en_headings[position].id})"
-    return ""
+def _place(en: Page, preceding: list[str], zh_ids: dict) -> tuple[int, str]:
+    """Where a missing heading belongs in the English page, and how to say so: after the
+    nearest block that precedes it in the Chinese, or at an English heading whose id the
+    Chinese lacks there (a renamed id)."""
+    line, after = en.place_after(preceding)
+    following = next((b for b in en.blocks if b.line >= line and b.is_text), None)
+    if following is not None and following.kind == "heading" and following.id and following.id not in zh_ids:
+        return following.line, f" (renamed? this place has #{following.id})"
+    return line, f", after #{after}" if after else ", at the top of the page"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from ..model.blocks import Block
 from ..model.fingerprint import KEY, earlier_version, page_hash, text_blocks
 from ..model.problems import Problem
 from ..model.project import Project
@@ -41,30 +42,50 @@ def check(project: Project) -> Iterator[Problem]:
             )
             continue
         en_lines = {b.id: b.line for b in en.blocks if b.id}
-        old_blocks = {b.id or f"(line {b.line})": b for b in text_blocks(old)}
-        new_blocks = {b.id or f"(line {b.line})": b for b in text_blocks(zh)}
+        hint = f"; update the translation, then run {MARK} {rel_en}"
         changes = 0
-        for ident, block in new_blocks.items():
-            before = old_blocks.get(ident)
+        for ident, before, after in changed_blocks(text_blocks(old), text_blocks(zh)):
+            changes += 1
+            line = en_lines.get(ident, 1) if ident else 1
+            name = f"#{ident}" if ident else f"a {(after or before).kind.replace('_', ' ')}"
             if before is None:
-                changes += 1
-                yield Problem(
-                    en_path, en_lines.get(ident, 1), NAME, f'outdated: #{ident} was added to {project.rel(zh_path)}:{block.line}: "{_short(block.text)}"'
-                )
-            elif before.text.strip() != block.text.strip():
-                changes += 1
-                yield Problem(
-                    en_path,
-                    en_lines.get(ident, 1),
-                    NAME,
-                    f"outdated: #{ident} changed in {project.rel(zh_path)}:{block.line}: {describe_change(before.text, block.text)}",
-                )
-        for ident, block in old_blocks.items():
-            if ident not in new_blocks:
-                changes += 1
-                yield Problem(en_path, en_lines.get(ident, 1), NAME, f'outdated: #{ident} was removed from {project.rel(zh_path)}: "{_short(block.text)}"')
+                message = f'outdated: {name} was added to {project.rel(zh_path)}:{after.line}: "{_short(after.text)}"'
+            elif after is None:
+                message = f'outdated: {name} was removed from {project.rel(zh_path)}: "{_short(before.text)}"'
+            else:
+                message = f"outdated: {name} changed in {project.rel(zh_path)}:{after.line}: {describe_change(before.text, after.text)}"
+            yield Problem(en_path, line, NAME, message + hint)
         if not changes:
-            yield Problem(en_path, 1, NAME, f"outdated: the title of {project.rel(zh_path)} changed; update the translation, then run {MARK} {rel_en}")
+            yield Problem(en_path, 1, NAME, f"outdated: the title of {project.rel(zh_path)} changed{hint}")
+
+
+def changed_blocks(old: list[Block], new: list[Block]) -> Iterator[tuple[str | None, Block | None, Block | None]]:
+    """(id, before, after) for each text block added, removed or changed: blocks with ids by
+    their id; blocks without (on pages such as the glossary's) by their order among those
+    without, so that a line added above them moves them without changing them."""
+    old_ids = {b.id: b for b in old if b.id}
+    new_ids = {b.id: b for b in new if b.id}
+    for ident, block in new_ids.items():
+        if ident not in old_ids:
+            yield ident, None, block
+        elif old_ids[ident].text.strip() != block.text.strip():
+            yield ident, old_ids[ident], block
+    for ident, block in old_ids.items():
+        if ident not in new_ids:
+            yield ident, block, None
+    before = [b for b in old if not b.id]
+    after = [b for b in new if not b.id]
+    matcher = SequenceMatcher(a=[(b.kind, b.text.strip()) for b in before], b=[(b.kind, b.text.strip()) for b in after], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        pairs = list(zip(before[i1:i2], after[j1:j2], strict=False)) if tag == "replace" else []
+        for a, b in pairs:
+            yield None, a, b
+        for a in before[i1 + len(pairs) : i2]:
+            yield None, a, None
+        for b in after[j1 + len(pairs) : j2]:
+            yield None, None, b
 
 
 def describe_change(old: str, new: str, context: int = 8) -> str:

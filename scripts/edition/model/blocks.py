@@ -27,7 +27,7 @@ import yaml
 
 from .problems import Problem
 from .text import plain_text
-from .yaml_data import error_line, load_yaml
+from .yaml_data import describe_error, load_yaml
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 HEADING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
@@ -59,6 +59,7 @@ class Block:
     level: int = 0  # headings only
     cells: tuple[str, ...] = ()  # table rows only
     duplicate: bool = False  # its id was already used on the page (and is dropped here)
+    end: int = 0  # its last line (its attribute line included)
 
     @property
     def is_text(self) -> bool:
@@ -96,6 +97,16 @@ class Page:
     def title(self) -> str | None:
         first = next(iter(self.headings), None)
         return first.text if first else None
+
+    def place_after(self, preceding: list[str]) -> tuple[int, str | None]:
+        """Where a block missing from this page belongs: the line after the nearest of the
+        blocks that precede it in the other language (`preceding`, nearest last) that this
+        page has, and that block's id; the page's first block when none is here."""
+        ids = self.ids
+        for ident in reversed(preceding):
+            if ident in ids:
+                return ids[ident].end + 1, ident
+        return (self.blocks[0].line if self.blocks else 1), None
 
 
 def parse_attrs(attrs: str) -> tuple[str | None, list[str]]:
@@ -156,8 +167,7 @@ def _front_matter(lines: list[str], page: Page) -> int:
     try:
         data = load_yaml(front) or {}
     except yaml.YAMLError as error:
-        line = 1 + error_line(error, front)  # within the front matter, after the opening ---
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        line, reason = describe_error(error, front, offset=1)  # the front matter starts after the opening ---
         page.problem(line, "front-matter", f"malformed YAML front matter: {reason}")
         return end + 1
     if not isinstance(data, dict):
@@ -200,7 +210,17 @@ class _Parser:
                 self.paragraph()
 
     def add(self, kind: str, text: str, index: int, ident: str | None = None, **extra: Any) -> None:
+        """A block that starts on line index + 1 and ends on the line before self.i (unless
+        told: a table row is one line)."""
+        extra.setdefault("end", max(index + 1, self._last_filled()))
         self.page.blocks.append(Block(kind, text, index + 1, ident, **extra))
+
+    def _last_filled(self) -> int:
+        """The 1-based number of the last non-blank line before self.i."""
+        end = self.i
+        while end > 0 and not self.lines[end - 1].strip():
+            end -= 1
+        return end
 
     def fence(self) -> None:
         start, marker = self.i, FENCE.match(self.lines[self.i]).group(1)
@@ -211,7 +231,7 @@ class _Parser:
                 self.add("code", "\n".join(self.lines[start : self.i]), start)
                 return
             self.i += 1
-        self.page.problem(start + 1, "blocks", f"code fence {marker} is never closed")
+        self.page.problem(start + 1, "input", f"code fence {marker} is never closed: close it, or the rest of the page is code")
         self.add("code", "\n".join(self.lines[start:]), start)
 
     def heading(self) -> None:
@@ -222,9 +242,12 @@ class _Parser:
             ident, _ = parse_attrs(attrs.group(1))
             content = content[: attrs.start()]
         content = content.rstrip("# \t")
-        if not ident:
-            self.page.problem(self.i + 1, "ids", f'heading "{content}" has no id: add {{#some-id}} at its end')
         self.add("heading", content, self.i, ident, level=len(hashes))
+        if not ident:
+            from .causes import heading_id
+
+            expected = heading_id(self.page.blocks, len(self.page.blocks) - 1) or "some-id"
+            self.page.problem(self.i + 1, "ids", f'heading "{content}" has no id: add {{#{expected}}} at its end')
         self.i += 1
 
     def indented(self, kind: str, ident: str | None) -> None:
@@ -253,7 +276,7 @@ class _Parser:
         for n, index in enumerate(rows[2:], 1):
             line = self.lines[index].strip()
             cells = tuple(c.strip() for c in line.strip("|").split("|"))
-            self.add("table_row", " | ".join(cells), index, f"table-{table_no}-r{n}", cells=cells)
+            self.add("table_row", " | ".join(cells), index, f"table-{table_no}-r{n}", cells=cells, end=index + 1)
 
     def list_item(self) -> None:
         start = self.i
@@ -297,7 +320,7 @@ class _Parser:
 
 
 def _check_ids(page: Page) -> None:
-    from .causes import expected_id
+    from .causes import NUMBERED, expected_id
 
     seen: dict[str, int] = {}
     for index, block in enumerate(page.blocks):
@@ -324,3 +347,23 @@ def _check_ids(page: Page) -> None:
         hint = f": by the numbering this is #{expected}: write {{: #{expected} }}" if expected and expected not in seen else ""
         page.problem(wrong.line, "ids", f'duplicate id "{block.id}" (also on line {other.line}){hint}')
         page.blocks[at] = replace(wrong, id=None, duplicate=True)
+    # An id off the numbering that leaves the numbering's own id unused ({: #p-1-2-22 } typed
+    # for {: #p-1-2-2 }): no duplicate shows it, yet every check that pairs by id goes wrong.
+    present = {b.id for b in page.blocks if b.id}
+    numbered = list(page.blocks)  # as the numbering has them: each slip read as meant
+    for index, block in enumerate(page.blocks):
+        if block.duplicate:  # named above, with the id the numbering expects
+            numbered[index] = replace(block, id=expected_id(numbered, index))
+            continue
+        if block.kind not in ("paragraph", "list_item") or not block.id or not NUMBERED.match(block.id):
+            continue
+        expected = expected_id(numbered, index)
+        # Only a slip within its section (p-1-2-22 for p-1-2-2): a heading missing above
+        # changes what the numbering expects, and the heading is what to name then.
+        if expected and expected != block.id and expected not in present and _parent(expected) == _parent(block.id):
+            page.problem(block.line, "ids", f'id "{block.id}" is off the numbering: by the numbering this is #{expected}: write {{: #{expected} }}')
+            numbered[index] = replace(block, id=expected)
+
+
+def _parent(ident: str) -> str:
+    return ident.rsplit("-", 1)[0]

@@ -19,7 +19,7 @@ import yaml
 
 from .problems import Problem
 from .schemas import SCHEMAS, UNIQUE
-from .yaml_data import LOADER, error_line
+from .yaml_data import LOADER, describe_error
 
 NAME = "data"
 
@@ -65,7 +65,8 @@ def load_data_file(path: Path, schema_name: str | None = None) -> DataFile:
         finally:
             loader.dispose()
     except yaml.YAMLError as error:
-        result.problems.append(Problem(path, error_line(error, text), "input", f"malformed YAML: {getattr(error, 'problem', None) or error}"))
+        line, message = describe_error(error, text)
+        result.problems.append(Problem(path, line, "input", f"malformed YAML: {message}"))
         return result
     if data is None:
         data = {}
@@ -76,6 +77,40 @@ def load_data_file(path: Path, schema_name: str | None = None) -> DataFile:
     if schema is not None:
         data = _validate(data, schema, name, result, path)
     result.data = data
+    return result
+
+
+def line_of(path: Path, where: tuple) -> int:
+    """The line of a place in a data file that read well (`("figures", 3, "paragraph")`), or of
+    the nearest enclosing place: for a problem that a check finds in the file's content."""
+    return _lines(path, path.stat().st_mtime_ns).line(where) if path.exists() else 0
+
+
+def entry_line(path: Path, key: str, ident: str, field: str | None = None) -> int:
+    """The line of the entry of list `key` whose id is `ident` (of its `field`, if given)."""
+    if not path.exists():
+        return 0
+    read = _lines(path, path.stat().st_mtime_ns)
+    entries = read.data.get(key) if isinstance(read.data, dict) else None
+    for n, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and entry.get("id") == ident:
+            return read.line((key, n, field) if field else (key, n))
+    return 0
+
+
+@functools.lru_cache(maxsize=32)
+def _lines(path: Path, _version: int) -> DataFile:
+    result = DataFile()
+    try:
+        loader = LOADER(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                result.data = _build(node, (), result, path, loader)
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, UnicodeDecodeError):
+        pass  # named when the file is read (load_data_file)
     return result
 
 
@@ -252,11 +287,18 @@ def _message(error: jsonschema.ValidationError, where: str) -> str:
     return f"{where}: {error.message}"
 
 
-def _describe(path: tuple) -> str:
-    """('terms', 3, 'en') → terms[3].en (list positions from 0, as the schema sees them)."""
-    out = ""
+def _describe(path: tuple, data: Any = None) -> str:
+    """('terms', 3, 'en') → terms[3].en (list positions from 0, as the schema sees them), with
+    the entry's own name where it has one: figures[0] (kf-001).value."""
+    out, value = "", data
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            value = value[part] if isinstance(value, list) and part < len(value) else None
+            name = next((value[k] for k in ("id", "block", "file") if isinstance(value, dict) and isinstance(value.get(k), str)), None)
+            out += f"[{part}]" + (f" ({name})" if name else "")
+        else:
+            value = value.get(part) if isinstance(value, dict) else None
+            out += f".{part}" if out else str(part)
     return out or "the file"
 
 
@@ -267,10 +309,10 @@ def _validate(data: dict[str, Any], schema: dict[str, Any], name: str, result: D
         if error.validator == "additionalProperties":
             # The line of the first unknown key, where the fix is.
             unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=str)
-            result.problems.append(Problem(path, result.line((*where, unknown[0])), NAME, _message(error, _describe(where))))
+            result.problems.append(Problem(path, result.line((*where, unknown[0])), NAME, _message(error, _describe(where, data))))
             continue
         result.problems.append(
-            Problem(path, result.line(where), NAME, _message(error, _describe(where)))
+            Problem(path, result.line(where), NAME, _message(error, _describe(where, data)))
         )  # an extra key is named, and harmless to the code that reads the rest
         # Leave out the list entry (or the top-level key) that breaks the schema.
         drop.add(where[:2] if len(where) >= 2 and isinstance(where[1], int) else where[:1])

@@ -72,20 +72,20 @@ def load_figures(report: Report) -> list[Figure]:
     return figures
 
 
-def problems_with(figure: Figure, zh_text: str, en_text: str) -> list[str]:
-    """What is wrong with a figure against its paragraph's Chinese and English."""
+def problems_with(figure: Figure, zh_text: str, en_text: str) -> list[tuple[str, str]]:
+    """What is wrong with a figure against its paragraph's Chinese and English, each with the
+    side it concerns: "zh" (the Chinese paragraph), "en" (the English), "unit" (the entry)."""
     found = []
     if not figure.pattern().search(zh_text):
-        found.append(
-            f"{figure.id}: the Chinese paragraph does not read {figure.value}{figure.unit[:1] if figure.unit[:1] in SCALE else ''}{figure.qualifier}{figure.unit.lstrip('万亿')}"
-        )
+        written = f"{figure.value}{figure.unit[:1] if figure.unit[:1] in SCALE else ''}{figure.qualifier}{figure.unit.lstrip('万亿')}"
+        found.append(("zh", f"{figure.id}: the Chinese paragraph does not read {written}"))
     if figure.amount not in {n.value for n in english_numbers(en_text)}:
-        found.append(f"{figure.id}: the English paragraph does not give {figure.amount:,}")
+        found.append(("en", f"{figure.id}: the English paragraph does not give {figure.amount:,}"))
     scale = SCALE_EN.get(figure.unit[:1])
     if scale and scale not in figure.unit_en:
         # The table shows the value as the Chinese writes it (1 万人次): an English unit
         # without its multiplier makes "more than 10,000" read "more than 1".
-        found.append(f'{figure.id}: unit_en "{figure.unit_en}" lacks the "{scale}" of {figure.unit}')
+        found.append(("unit", f'{figure.id}: unit_en "{figure.unit_en}" lacks the "{scale}" of {figure.unit}'))
     return found
 
 
