@@ -24,6 +24,7 @@ from . import (
     scripts,
     stale,
     terms,
+    untranslated,
 )
 
 CHECKS = [
@@ -39,6 +40,7 @@ CHECKS = [
     restorations,
     figures,
     scripts,
+    untranslated,
 ]
 NAMES = [module.NAME for module in CHECKS]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..model.blocks import Block
 from ..model.problems import Problem
 from ..model.project import Project, counterpart
-from ..model.text import CJK
+from ..model.text import CJK, untranslated
 
 NAME = "glosses"
 LIMIT = 3
@@ -42,7 +42,7 @@ def check_page(project: Project, path: Path) -> Iterator[Problem]:
         return
     first: dict[str, Block] = {}
     for block in project.page(path).blocks:
-        glosses = chinese_runs(block.plain) if block.is_text else []
+        glosses = chinese_runs(block.plain) if block.is_text and not untranslated(block.text) else []
         where = f"#{block.id or block.kind}"
         if len(glosses) > LIMIT:
             yield Problem(

@@ -9,12 +9,14 @@ recorded note must match the pages and the source.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from pathlib import Path
 
+from ..model.data_files import line_of
 from ..model.problems import Problem
 from ..model.project import Project, Report
 from ..model.text import RESTORATION, plain_text, remove_restorations
-from ..sources.source import Piece, comparable, comparable_header, edition_pieces, read_source, sha256
+from ..sources.source import Piece, comparable, comparable_header, edition_pieces, misplaced_chrome, read_source, sha256
 
 NAME = "integrity"
 CONTEXT = 12  # characters shown either side of a difference
@@ -50,16 +52,22 @@ def check_report(project: Project, report: Report) -> Iterator[Problem]:
         yield Problem(config, 1, NAME, f"page {project.rel(path)} listed in report.yml does not exist")
     if missing:
         return
+    notes = report.folder / "editorial-notes.yml"
+    for entry, message in misplaced_chrome(report):
+        index = report.data("editorial-notes.yml")["chrome"].index(entry)
+        yield Problem(notes, line_of(notes, ("chrome", index, "line")), NAME, f"{message}: give the line it stands on, or remove the entry")
     source = read_source(report)
     title, header, body = edition_pieces(project, report)
-    yield from compare(title, comparable(source.title), report.text_pages[0], "title")
+    if report.config.get("title_line", 1):  # 0: the source has no title line; the title is the editor's
+        yield from compare(title, comparable(source.title), report.text_pages[0], "title")
     yield from compare(header, comparable_header(source.header), report.text_pages[0], "metadata table")
     yield from compare(body, comparable(source.body), report.text_pages[-1], "text")
     yield from check_notes(project, report, comparable(source.body))
 
 
 def compare(pieces: list[Piece], expected: str, end: Path, what: str) -> Iterator[Problem]:
-    """Name the first place where the edition's pieces differ from the expected text."""
+    """Name the first place where the edition's pieces differ from the expected text, with
+    only what differs between the marks ⟨…⟩ (a character changed, added or lost)."""
     position = 0
     for piece in pieces:
         found = piece.text
@@ -67,21 +75,37 @@ def compare(pieces: list[Piece], expected: str, end: Path, what: str) -> Iterato
         if found != wanted:
             at = next(i for i in range(len(found)) if i >= len(wanted) or found[i] != wanted[i])
             offset = position + at
+            old, new = _difference(expected[offset : offset + WINDOW], found[at : at + WINDOW])
+            block = f"#{piece.id}" if piece.id else "this block"
             yield Problem(
                 piece.path,
                 piece.line,
                 NAME,
-                f'{what} differs from the source at character {at + 1} of this block: expected "{_excerpt(expected, offset)}", found "{_excerpt(found, at)}"',
+                f'{what} differs from the source at character {at + 1} of {block}: expected "{_excerpt(expected, offset, old)}", '
+                f'found "{_excerpt(found, at, new)}"',
             )
             return
         position += len(found)
     if position < len(expected):
-        yield Problem(end, 0, NAME, f'{what} ends early: the source goes on with "{_excerpt(expected, position)}"')
+        yield Problem(end, 0, NAME, f'{what} ends early: the source goes on with "{_excerpt(expected, position, CONTEXT)}"')
 
 
-def _excerpt(text: str, at: int) -> str:
+WINDOW = 40  # characters compared after the first difference, to find where it ends
+
+
+def _difference(expected: str, found: str) -> tuple[int, int]:
+    """How many characters of each side differ, from their first difference on: the
+    first change between the two windows (a character replaced, added or lost)."""
+    for tag, _, i2, _, j2 in SequenceMatcher(a=expected, b=found, autojunk=False).get_opcodes():
+        if tag != "equal":
+            return i2, j2
+    return 0, 0
+
+
+def _excerpt(text: str, at: int, length: int) -> str:
     start = max(0, at - CONTEXT)
-    return ("…" if start else "") + text[start:at] + "⟨" + text[at : at + CONTEXT] + "⟩" + ("…" if at + CONTEXT < len(text) else "")
+    end = at + length
+    return ("…" if start else "") + text[start:at] + "⟨" + text[at:end] + "⟩" + text[end : end + CONTEXT] + ("…" if end + CONTEXT < len(text) else "")
 
 
 def check_notes(project: Project, report: Report, source_body: str) -> Iterator[Problem]:

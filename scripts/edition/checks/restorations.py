@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from ..model.blocks import Block, Page
 from ..model.problems import Problem
 from ..model.project import Project, counterpart
-from ..model.text import links
+from ..model.text import links, untranslated
 
 NAME = "restorations"
 NOTES_PAGE = "editorial-notes.md"
@@ -43,8 +43,8 @@ def check(project: Project) -> Iterator[Problem]:
                 continue  # the pages check names the missing or unreadable page
             en_page = project.page(en_path)
             en_block = en_page.ids.get(paragraph)
-            if en_block is None:
-                continue  # the blocks check names the missing paragraph
+            if en_block is None or untranslated(en_block.text):
+                continue  # the blocks check names the missing paragraph; untranslated, the one not yet done
             if ident not in linked_notes(en_page, en_block):
                 yield Problem(
                     en_path,

@@ -57,6 +57,9 @@ class Problem:
 def summary(problems: list[Problem], pages: int) -> str:
     if not problems:
         return f"checked {pages} pages: no problems"
+    left = sum(1 for p in problems if p.check == "untranslated")
+    if left == len(problems):  # a report being translated: what is left, listed above
+        return f"checked {pages} pages: {left} block{'s' if left > 1 else ''} untranslated"
     checks = sorted({p.check for p in problems})
     noun = "problem" if len(problems) == 1 else "problems"
     following = sum(len(p.follows) for p in problems)

@@ -11,6 +11,7 @@ from typing import Any
 from .blocks import Block, Page, read_page
 from .data_files import load_data_file
 from .problems import Problem
+from .text import untranslated
 
 DEFAULT_LANGUAGE = "zh"
 LANGUAGES = ("zh", "en")
@@ -126,10 +127,11 @@ class Project:
         return [(zh, en) for zh, en in pairs if self.readable(zh) and self.readable(en)]
 
     def paired_blocks(self, zh_path: Path, en_path: Path) -> Iterator[tuple[Block, Block]]:
-        """(Chinese, English) text blocks with the same id, in the English page's order."""
+        """(Chinese, English) text blocks with the same id, in the English page's order; an
+        English block not yet translated is left out (the `untranslated` check lists it)."""
         zh_blocks = {b.id: b for b in self.page(zh_path).blocks if b.id and b.is_text}
         for en_block in self.page(en_path).blocks:
-            if en_block.is_text and en_block.id in zh_blocks:
+            if en_block.is_text and en_block.id in zh_blocks and not untranslated(en_block.text):
                 yield zh_blocks[en_block.id], en_block
 
     @cached_property

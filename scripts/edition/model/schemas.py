@@ -61,7 +61,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "additionalProperties": False,
                 },
             },
-            "header_lines": {"type": "integer", "minimum": 1},
+            "title_line": {"type": "integer", "minimum": 0},
+            "header_lines": {"type": "integer", "minimum": 0},
             "pages": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": r"\.md$"}},
             "edition_zh": TEXT,
             "edition_en": TEXT,
@@ -76,7 +77,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "properties": {
             "restorations": _note("r"),
             "queries": _note("q"),
-            "chrome": _entries({"text": {"type": ["string", "null"]}, "zh": TEXT, "en": TEXT}, ["text", "zh", "en"]),
+            "chrome": _entries({"text": {"type": ["string", "null"]}, "line": {"type": "integer", "minimum": 1}, "zh": TEXT, "en": TEXT}, ["text", "zh", "en"]),
         },
         "additionalProperties": False,
     },

@@ -11,10 +11,14 @@ IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 TAG = re.compile(r"</?[A-Za-z][^>]*>")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_(?=\S))")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
-#: Restorations of the editor: text the edition adds, marked 〔…〕.
-RESTORATION = re.compile(r"〔([^〔〕]*)〕")
+#: Restorations of the editor: text the edition adds, marked 〔…〕. Not the year of a
+#: document number, which official texts write in the same brackets (厅字〔2019〕28号).
+RESTORATION = re.compile(r"〔(?!\d{4}〕\d+号)([^〔〕]*)〕")
 RUN_IN = re.compile(r"^\*\*(.+?)\*\*")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+#: What the importer writes in place of each English text still to translate.
+UNTRANSLATED = "TRANSLATE"
+_UNTRANSLATED = re.compile(rf"\b{UNTRANSLATED}\b")
 
 ZH_DIGITS = "一二三四五六七八九十"
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -48,6 +52,11 @@ def _join_lines(text: str) -> list[str]:
             out.append(" ")
         out.append(line)
     return out
+
+
+def untranslated(text: str) -> bool:
+    """Whether an English text is still the importer's scaffold (TRANSLATE: 中文 …)."""
+    return bool(_UNTRANSLATED.search(text))
 
 
 def links(markdown: str) -> list[str]:
