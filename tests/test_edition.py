@@ -147,3 +147,32 @@ def test_no_page_copies_the_checksum_by_hand(project, site):
     for url in ("yushan-2023", "en/yushan-2023", "yushan-2023/editorial-notes", "en/yushan-2023/editorial-notes"):
         html = (site / url / "index.html").read_text(encoding="utf-8")
         assert report.sha256 in html and "{{" not in html, url
+
+
+def test_a_changed_character_of_the_edition_names_the_slip_first(copy):
+    """排→拍 in Part I: the integrity problem comes first, marking the one character, and the
+    English named outdated (which would invite --mark-reviewed) is folded under it."""
+    page = copy / "docs" / "yushan-2023" / "part-1.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("矛盾纠纷排查化解专项行动", "矛盾纠纷拍查化解专项行动", 1), encoding="utf-8")
+    problems = run_checks(Project(copy))
+    first = problems[0].format(copy)
+    assert first.startswith("docs/yushan-2023/part-1.md:59: [integrity] text differs from the source at character ") and "#p-1-5-3" in first
+    assert re.findall(r"⟨([^⟩]*)⟩", first) == ["排", "拍"]
+    assert {p.check for p in problems[0].follows} == {"stale"} and len(problems) == 1
+
+
+def test_an_id_slip_without_a_duplicate_is_named_with_what_follows(copy):
+    """p-1-2-2 → p-1-2-22 in the English Part I: no duplicate shows it; the numbering names
+    it, and the key figures of the paragraph, filed on the English page, follow from it."""
+    page = copy / "docs" / "yushan-2023" / "part-1.en.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("{: #p-1-2-2 }", "{: #p-1-2-22 }", 1), encoding="utf-8")
+    (problem,) = run_checks(Project(copy))
+    line = text.split("\n").index("{: #p-1-2-2 }")  # the attribute line; the paragraph starts above it
+    assert problem.format(copy).startswith(
+        f'docs/yushan-2023/part-1.en.md:{line}: [ids] id "p-1-2-22" is off the numbering: by the numbering this is #p-1-2-2: write {{: #p-1-2-2 }} (and '
+    )
+    checks = [p.check for p in problem.follows]
+    assert "figures" in checks and "blocks" in checks
+    assert all(p.path.name == "part-1.en.md" for p in problem.follows if p.check == "figures")
