@@ -221,6 +221,21 @@ MUTATIONS = {
             f'    {ZH}:17: [integrity] text differs from the source at character 8 of #p-2-1: expected "…、存在问题行政复议人员偏⟨多⟩。", found "行政复议人员偏⟨少⟩。"',
         ],
     ),
+    "a Chinese word in an English heading": (
+        lambda m: m.edit(EN, "## (I) Strengthening Leadership {#s-1-1}", "## (I) Strengthening Leadership 领导 {#s-1-1}"),
+        [
+            f'{EN}:8: [language] heading #s-1-1 "(I) Strengthening Leadership 领导" has Chinese (领导), shown in the table of contents: '
+            'translate it, or mark it <span lang="zh-Hans">…</span>'
+        ],
+    ),
+    "an English page's title in Chinese": (
+        lambda m: m.edit(EN, "title: I. Main Measures", "title: 一、Main Measures"),
+        [f'{EN}:2: [language] the page\'s title "一、Main Measures" has Chinese (一、): it shows in the browser tab and the navigation'],
+    ),
+    "an English word in a Chinese page's title": (
+        lambda m: (m.edit(ZH, "title: 一、主要举措", "title: 一、Main 主要举措"), m.reviewed(EN)),
+        [f'{ZH}:2: [language] the page\'s title "一、Main 主要举措" has an English word (Main): it shows in the browser tab and the navigation'],
+    ),
     "an empty file": (lambda m: m.path(EN).write_text(""), [f"{EN}:1: [input] file is empty"]),
     "non-UTF-8 bytes": (
         lambda m: m.path(EN).write_bytes(m.path(EN).read_bytes().replace(b"I. Main Measures {", b"I. Main \xff\xfeMeasures {")),
@@ -268,6 +283,14 @@ def test_mutation_fails_with_precise_message(mini, name):
     problems = mini.problems()
     digest = hashlib.sha256(mini.path("reports/demo/source.zh.txt").read_bytes()).hexdigest()
     assert problems == [line.replace("{digest}", digest) for line in expected]
+
+
+def test_chinese_marked_in_an_english_heading_passes_and_nav_titles_are_checked(mini):
+    mini.edit(EN, "## (I) Strengthening Leadership {#s-1-1}", '## (I) Strengthening Leadership (<span lang="zh-Hans">领导</span>) {#s-1-1}')
+    assert mini.problems() == []
+    config = "plugins:\n  - i18n:\n      languages:\n        - locale: en\n          nav_translations:\n            示范县报告: Demo County Report\n            编辑资料: 编辑资料\n"
+    mini.path("mkdocs.yml").write_text(config, encoding="utf-8")
+    assert mini.problems() == ["mkdocs.yml:7: [language] the English nav title of 编辑资料 has Chinese (编辑资料): translate it"]
 
 
 def test_three_glosses_pass_and_one_expression_counts_once(mini):

@@ -17,6 +17,7 @@ from . import (
     glosses,
     headings,
     integrity,
+    language,
     links,
     numbers,
     pages,
@@ -40,6 +41,7 @@ CHECKS = [
     restorations,
     figures,
     scripts,
+    language,
     untranslated,
 ]
 NAMES = [module.NAME for module in CHECKS]

@@ -54,6 +54,23 @@ def _join_lines(text: str) -> list[str]:
     return out
 
 
+#: Which words belong to which language, for a page's words that are not the report's text
+#: (its titles, headings, buttons, navigation): Chinese characters and full-width marks on an
+#: English page; Latin words on a Chinese page, but for names of formats and products.
+UI_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+LATIN_ALLOWED = re.compile(r"\b(?:Material for MkDocs|MkDocs|BibTeX|CSL-JSON|JSONL|JSON|CSV|TMX|PDF|GitHub|CC BY 4\.0|MIT)\b")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def foreign_words(text: str, lang: str) -> str | None:
+    """The first run of the other language in a text meant for readers of `lang`, if any."""
+    if lang.startswith("zh"):
+        found = LATIN_WORD.search(LATIN_ALLOWED.sub("", text))
+    else:
+        found = UI_CJK.search(text)
+    return found.group(0) if found else None
+
+
 def untranslated(text: str) -> bool:
     """Whether an English text is still the importer's scaffold (TRANSLATE: 中文 …)."""
     return bool(_UNTRANSLATED.search(text))

@@ -17,17 +17,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from ..model.text import foreign_words
+
 # Wordings that a site-wide setting writes in Chinese, and their English.
 ENGLISH = {"本节链接": "Link to this section"}
 
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 CHROME = re.compile(r"\b(md-header|md-nav|md-search|md-footer|md-top|md-tabs)\b")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-# Latin that a Chinese page rightly shows: names of formats and products (and the ids of
-# the page's own elements, which foreign_ui leaves out).
-LATIN_ALLOWED = re.compile(r"\b(?:Material for MkDocs|MkDocs|BibTeX|CSL-JSON|JSONL|JSON|CSV|TMX|PDF|GitHub|CC BY 4\.0|MIT)\b")
-LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def localise_ui(html: str, lang: str) -> str:
@@ -108,11 +105,8 @@ def foreign_ui(html: str) -> list[str]:
     lang, strings, ids = ui_strings(html)
     wrong = []
     for line, where, text in strings:
-        if lang.startswith("zh"):
-            words = [w for w in re.split(r"[\s:：,，]+", text) if w not in ids]
-            bad = LATIN_WORD.search(LATIN_ALLOWED.sub("", " ".join(words)))
-        else:
-            bad = CJK.search(text)
-        if bad:
+        # The page's own ids (p-1-1 in "引用 p-1-1") are names, not words.
+        words = " ".join(w for w in re.split(r"[\s:：,，]+", text) if w not in ids) if lang.startswith("zh") else text
+        if foreign_words(words, lang):
             wrong.append(f"{line}: {where}: {text}")
     return wrong
