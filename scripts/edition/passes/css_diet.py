@@ -43,12 +43,13 @@ UNUSED_FEATURES = (
     r"twemoji|emojione|gemoji",
     r"highlight|highlighttable|hll|linenos|linenodiv|filename",  # pymdownx.highlight
     r"grid|cards?",  # grid cards
-    # Admonition types other than note and info (the pages use those two).
+    # Admonition types other than note and info (the pages use those two) and failure (the
+    # red banner of the preview, edition/passes/preview.py).
     r"abstract|summary|tldr|todo|tip|hint|important|success|check|done|question|help|faq",
-    r"warning|caution|attention|failure|fail|missing|danger|error|bug|example|quote|cite",
+    r"warning|caution|attention|fail|missing|danger|error|bug|example|quote|cite",
 )
 UNUSED = re.compile(r"\.(?:" + "|".join(UNUSED_FEATURES) + r")(?![\w-])")
-UNUSED_PROPERTIES = re.compile(r"--md-(?:admonition-icon--(?!note\b|info\b)[\w-]+|tasklist-icon[\w-]*|status[\w-]*|tag-icon[\w-]*|annotation[\w-]*)")
+UNUSED_PROPERTIES = re.compile(r"--md-(?:admonition-icon--(?!note\b|info\b|failure\b)[\w-]+|tasklist-icon[\w-]*|status[\w-]*|tag-icon[\w-]*|annotation[\w-]*)")
 
 
 def trim(css: str) -> str:
