@@ -68,8 +68,9 @@ pdf: build browser
 bench: setup setup-zensical browser
 	$(BIN)/python scripts/bench.py
 
-# Build and check times with 10 and 50 synthetic reports, and a profile: bench/scale.{json,md}.
-bench-scale: setup
+# Build and check times with 10 and 50 synthetic reports, and a profile; the glossary's pages
+# with the real glossary and one of 300 terms (in Chromium): bench/scale.{json,md}.
+bench-scale: setup browser
 	$(BIN)/python scripts/bench.py --scale
 
 check: setup

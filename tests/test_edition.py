@@ -176,3 +176,29 @@ def test_an_id_slip_without_a_duplicate_is_named_with_what_follows(copy):
     checks = [p.check for p in problem.follows]
     assert "figures" in checks and "blocks" in checks
     assert all(p.path.name == "part-1.en.md" for p in problem.follows if p.check == "figures")
+
+
+def test_the_glossary_runs_over_pages_the_check_asks_for(copy):
+    """PER_PAGE terms a glossary page: a page the terms need is named, so is one they leave empty."""
+    from edition.model.glossary import PER_PAGE, load_terms, page_count
+
+    project = Project(copy)
+    count = page_count(load_terms(project.reports[0]))
+    last = copy / "docs" / "yushan-2023" / f"glossary-{count}.md"
+    assert count >= 2 and last.exists()
+    english = last.with_name(f"glossary-{count}.en.md")
+    last.rename(last.with_name("moved.md"))
+    english.rename(english.with_name("moved.en.md"))
+    problems = [p.format(copy) for p in run_checks(Project(copy)) if p.check == "pages"]
+    assert (
+        problems[0].startswith("reports/yushan-2023/glossary.yml:1: [pages] the glossary's ") and f"create docs/yushan-2023/glossary-{count}.md" in problems[0]
+    )
+    last.with_name("moved.md").rename(last)
+    english.with_name("moved.en.md").rename(english)
+    extra = last.with_name(f"glossary-{count + 1}.md")
+    extra.write_text(last.read_text(encoding="utf-8"), encoding="utf-8")
+    problems = [p.format(copy) for p in run_checks(Project(copy)) if p.check == "pages"]
+    assert problems[-1] == (
+        f"docs/yushan-2023/glossary-{count + 1}.md:1: [pages] the glossary's {len(load_terms(project.reports[0]))} terms fill {count} page(s) of {PER_PAGE}:"
+        " this page holds none; delete it and its English page"
+    )

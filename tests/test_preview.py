@@ -5,7 +5,6 @@ terminal and as a banner on its page, and rebuilds when the report's data or the
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
 
 START = 240  # seconds for the first build of a loaded machine, at most
 REBUILD = 90  # seconds for a rebuild and the browser's reload, at most
@@ -63,17 +62,16 @@ class Serve:
             os.killpg(self.process.pid, signal.SIGTERM)
 
 
-@pytest.fixture
-def preview(tmp_path) -> Iterator[tuple[Path, Serve]]:
-    root = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.txt"):
-        shutil.copy2(ROOT / name, root / name)  # copy2: the venv's stamp stays newer than requirements.txt
-    (root / ".venv").symlink_to(ROOT / ".venv")
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory) -> Iterator[tuple[Path, Serve]]:
+    """One `make serve` for this module's tests, each of which edits the copy it serves."""
+    root = copy_project(tmp_path_factory.mktemp("preview") / "project", make=True)
     page = root / "docs" / "yushan-2023" / "part-2.en.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("{#part-2}", "{#part-two}", 1), encoding="utf-8")  # a check fails
     server = Serve(root)
     try:
+        server.wait_for_output("Serving on", START)
         yield root, server
     finally:
         server.stop()
@@ -82,7 +80,6 @@ def preview(tmp_path) -> Iterator[tuple[Path, Serve]]:
 
 def test_serve_answers_while_a_check_fails_and_rebuilds_on_a_data_edit(preview, browser):
     root, server = preview
-    server.wait_for_output("Serving on", START)
     output = "".join(server.lines)
     assert "[headings] heading #part-two" in output  # in the terminal
     page = browser.new_page()
@@ -92,6 +89,7 @@ def test_serve_answers_while_a_check_fails_and_rebuilds_on_a_data_edit(preview, 
     expect(notice).to_be_visible()
     expect(notice).to_contain_text("Preview: the content checks found")
     expect(notice).to_contain_text("[headings] heading #part-two")
+    expect(notice).to_have_css("border-color", "rgb(255, 82, 82)")  # the red banner CONTRIBUTING promises
     zh = browser.new_page()
     zh.goto(server.url + "/yushan-2023/part-2/")  # the Chinese page that the problem names
     expect(zh.locator(".edition-preview")).to_contain_text("预览：内容检查发现")
@@ -110,7 +108,6 @@ def test_serve_rebuilds_on_a_theme_edit(preview, browser):
     """overrides/ is watched (`--watch overrides` in the Makefile: MkDocs watches a theme's
     folders only with --watch-theme): an edit to a template shows on the open page."""
     root, server = preview
-    server.wait_for_output("Serving on", START)
     page = browser.new_page()
     assert page.goto(server.url + "/en/yushan-2023/part-2/").status == 200
     notice = page.locator(".translation-notice")

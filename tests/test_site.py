@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT
 from edition.model.blocks import read_page
 from edition.model.project import Project
 from edition.model.text import RESTORATION, plain_text
@@ -99,25 +99,17 @@ def test_sitemap_has_language_alternates(site):
     assert 'hreflang="zh" href="https://yushan-law-report.github.io/yushan-2023/part-1/"' in sitemap
 
 
-def test_missing_english_page_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs" / "yushan-2023" / "part-2.en.md").unlink()
-    result = build_site(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    message = "docs/yushan-2023/part-2.md: [pages] no English page: create docs/yushan-2023/part-2.en.md"
+def test_missing_english_page_fails_the_build(broken_build):
+    site, status, output = broken_build  # part-3.en.md deleted (conftest.BROKEN)
+    assert status != 0
+    message = "docs/yushan-2023/part-3.md: [pages] no English page: create docs/yushan-2023/part-3.en.md"
     assert output.count(message) == 1, output
-    assert not (tmp_path / "site" / "en" / "yushan-2023" / "part-2").exists() or "Aborted" in output
+    assert not (site / "en" / "yushan-2023" / "part-3").exists() or "Aborted" in output
 
 
-def test_a_check_failure_fails_the_build_once(tmp_path):
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "yushan-2023" / "part-2.en.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("{#part-2}", "{#part-two}"), encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+def test_a_check_failure_fails_the_build_once(broken_build):
+    _, status, output = broken_build  # part-2.en.md's heading renamed {#part-two} (conftest.BROKEN)
+    assert status != 0
     assert output.count("[headings] heading #part-two") == 1, output
     assert "Aborted with" in output
 
@@ -155,3 +147,22 @@ def test_workflows_validate_and_a_broken_one_fails(tmp_path):
     assert bad.returncode != 0
     for workflow in workflows:  # both run the project's own test command
         assert "run: make test" in Path(workflow).read_text()
+
+
+def test_the_glossary_pages_hold_every_term_once_each_at_most_per_page(site):
+    """A glossary page's first view does not grow with the terms: each page shows at most
+    PER_PAGE of them, every term on exactly one page, and the term marks lead to that page."""
+    from edition.model.glossary import PER_PAGE, load_terms, page_name, term_urls
+
+    terms = load_terms(Project(ROOT).reports[0])
+    for prefix in ("", "en/"):
+        found = {}
+        for folder in sorted((site / prefix / "yushan-2023").glob("glossary*/")):
+            rows = re.findall(r'<tr id="term-([\w-]+)"', (folder / "index.html").read_text(encoding="utf-8"))
+            assert 0 < len(rows) <= PER_PAGE, folder
+            found.update({ident: folder.name for ident in rows})
+        assert found == {t.id: page_name(n // PER_PAGE + 1) for n, t in enumerate(terms)}
+    urls = term_urls(terms, "../")
+    marks = re.findall(r'class="gloss" href="([^"#]+)#term-([\w-]+)"', (site / "en/yushan-2023/part-1/index.html").read_text(encoding="utf-8"))
+    assert marks and all(url == urls[ident] for url, ident in marks)
+    assert any(url != "../glossary/" for url, _ in marks)  # marks lead to later pages too

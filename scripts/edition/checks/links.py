@@ -89,7 +89,7 @@ def anchors(project: Project, path: Path) -> set[str]:
     report = project.report_for_page(path)
     for block in page.blocks:
         if block.kind == "directive" and report:
-            ids |= generated_ids(project, report, block.text)
+            ids |= generated_ids(project, report, block.text, path)
     return ids
 
 

@@ -20,7 +20,7 @@ from html import escape
 from pathlib import Path
 
 from ..model.blocks import HEADING, parse_page
-from ..model.glossary import load_terms
+from ..model.glossary import PER_PAGE, load_terms, page_count, page_name, page_of, terms_on_page
 from ..model.project import Project, Report, counterpart
 from ..model.text import CJK, FOOTNOTE_REF, plain_text, remove_restorations_keep_content
 from .citation import page_versions
@@ -63,11 +63,12 @@ def _table(head: list[str], rows: list[tuple[str, list[str]]], css: str) -> str:
     return "\n".join(out)
 
 
-def glossary(project: Project, report: Report, lang: str) -> str:
+def glossary(project: Project, report: Report, lang: str, page: int = 1) -> str:
+    """The terms of glossary page `page` (PER_PAGE a page), between links to every page."""
     rows = []
     # Full-width colons after Chinese labels, as in the Chinese text.
     also, source = ("其他译法：", "译法依据：") if lang == "zh" else ("Also rendered: ", "Attested in: ")
-    for term in load_terms(report):
+    for term in terms_on_page(load_terms(report), page):
         zh = f'<span lang="zh-Hans" class="term-zh">{escape(term.zh)}</span><br><i>{escape(term.pinyin)}</i>'
         en = f'<span lang="en" class="term-en">{escape(term.en)}</span>'
         if term.variants:
@@ -76,7 +77,26 @@ def glossary(project: Project, report: Report, lang: str) -> str:
         note += f"<br><small>{source}{escape(term.attested)}</small>" if term.attested else ""
         cells = [zh, en, note] if lang == "zh" else [en, zh, note]
         rows.append((f"term-{term.id}", cells))
-    return _table(LABELS["glossary"][lang], rows, "glossary")
+    pager = glossary_pager(load_terms(report), page, lang)
+    return pager + _table(LABELS["glossary"][lang], rows, "glossary") + pager
+
+
+def glossary_pager(terms: list, page: int, lang: str) -> str:
+    """Links to each glossary page by the numbers of its terms (1–100, 101–169), this one
+    marked; nothing when the glossary fits one page."""
+    count = page_count(terms)
+    if count == 1:
+        return ""
+    label = "术语表分页" if lang == "zh" else "Glossary pages"
+    links = []
+    for number in range(1, count + 1):
+        shown = f"{(number - 1) * PER_PAGE + 1}–{min(number * PER_PAGE, len(terms))}"
+        shown = f"术语 {shown}" if lang == "zh" else f"Terms {shown}"
+        if number == page:
+            links.append(f'<span aria-current="page">{shown}</span>')
+        else:
+            links.append(f'<a href="../{page_name(number)}/">{shown}</a>')
+    return f'\n<nav class="glossary-pages" aria-label="{label}">{" · ".join(links)}</nav>\n'
 
 
 def _notes(kind: str) -> Callable[[Project, Report, str], str]:
@@ -197,10 +217,11 @@ GENERATORS: dict[str, Callable[[Project, Report, str], str]] = {
 }
 
 
-def generated_ids(project: Project, report: Report, name: str) -> set[str]:
-    """The ids a directive's output carries (for the link check)."""
+def generated_ids(project: Project, report: Report, name: str, path: Path | None = None) -> set[str]:
+    """The ids a directive's output carries (for the link check) on the page `path`."""
     if name == "glossary":
-        return {f"term-{t.id}" for t in load_terms(report)}
+        terms = load_terms(report)
+        return {f"term-{t.id}" for t in (terms_on_page(terms, page_of(path) or 1) if path else terms)}
     if name in ("restorations", "queries"):
         return {n["id"] for n in report.data("editorial-notes.yml").get(name, [])}
     if name == "fulltext":

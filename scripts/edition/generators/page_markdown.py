@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from ..model.blocks import DIRECTIVE
+from ..model.glossary import page_of
 from ..model.project import Project, language_of
 from .citation import page_versions
-from .directives import GENERATORS, description
+from .directives import GENERATORS, description, glossary
 from .source_fields import expand_source_fields
 
 
@@ -47,6 +48,8 @@ def page_markdown(
         if name not in GENERATORS or report is None:
             warn(f"unknown directive {{{{ {name} }}}} (known: {', '.join(GENERATORS)})")
             return match.group(0)
+        if name == "glossary":  # glossary.md, glossary-2.md …: each its page of terms
+            return glossary(project, report, lang, page_of(path) or 1)
         return GENERATORS[name](project, report, lang)
 
     expanded = re.sub(DIRECTIVE.pattern, expand, markdown, flags=re.M)

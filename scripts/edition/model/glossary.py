@@ -5,10 +5,17 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .project import Report
 
 QUOTES = re.compile(r"[“”\"‘’«»]")
+#: Terms on one glossary page. The glossary is shown PER_PAGE terms a page (glossary.md, then
+#: glossary-2.md, glossary-3.md …, each with the `{{ glossary }}` directive), so that a page's
+#: first view does not grow with the number of terms (README, Page weight); the `pages` check
+#: names a page the terms need and a page they leave empty.
+PER_PAGE = 100
+GLOSSARY_PAGE = re.compile(r"^glossary(?:-(\d+))?(?:\.[a-z]{2})?\.md$")
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,32 @@ def load_terms(report: Report) -> list[Term]:
             )
         )
     return terms
+
+
+def page_count(terms: list[Term]) -> int:
+    """How many glossary pages the terms fill."""
+    return max(1, -(-len(terms) // PER_PAGE))
+
+
+def page_of(path: Path) -> int | None:
+    """The glossary page a file is (glossary.md 1, glossary-2.en.md 2), or None."""
+    match = GLOSSARY_PAGE.match(path.name)
+    return int(match.group(1) or 1) if match else None
+
+
+def page_name(number: int) -> str:
+    """The file stem (and URL folder) of glossary page `number`: glossary, glossary-2 …"""
+    return "glossary" if number == 1 else f"glossary-{number}"
+
+
+def terms_on_page(terms: list[Term], number: int) -> list[Term]:
+    return terms[(number - 1) * PER_PAGE : number * PER_PAGE]
+
+
+def term_urls(terms: list[Term], base: str) -> dict[str, str]:
+    """Term id → the URL of its glossary page, relative to a page of the report (`base`:
+    "../" from a section page, "" from the cover)."""
+    return {term.id: f"{base}{page_name(n // PER_PAGE + 1)}/" for n, term in enumerate(terms)}
 
 
 @functools.lru_cache(maxsize=4096)

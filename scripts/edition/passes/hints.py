@@ -40,11 +40,12 @@ def is_notable(term: Term) -> bool:
     return term.attested.startswith("house rendering") or term.kind == "slogan" or "rendered" in term.note_en
 
 
-def mark_terms(html: str, blocks: dict[str, str], terms: list[Term], lang: str, glossary_url: str) -> str:
+def mark_terms(html: str, blocks: dict[str, str], terms: list[Term], lang: str, glossary_url: str | dict[str, str]) -> str:
     """Mark the notable glossary terms of a page's report paragraphs.
 
     blocks maps a paragraph id to its Chinese Markdown: a term is marked only where the
     Chinese uses it (so an English mark never names a term the original does not have).
+    glossary_url: the glossary page's URL, or each term's (the glossary runs over pages).
     """
     notable = [t for t in terms if is_notable(t)]
     marked: set[str] = set()
@@ -65,7 +66,7 @@ def mark_terms(html: str, blocks: dict[str, str], terms: list[Term], lang: str, 
     return UNIT.sub(unit, html)
 
 
-def _mark(body: str, terms: list[Term], lang: str, glossary_url: str) -> tuple[str, list[str]]:
+def _mark(body: str, terms: list[Term], lang: str, glossary_url: str | dict[str, str]) -> tuple[str, list[str]]:
     """Link the first plain-text occurrence of each term, keeping the PER_PARAGRAPH earliest
     in reading order (terms never overlap: a longer term claims its text first)."""
     parts = TOKEN.split(body)
@@ -83,7 +84,8 @@ def _mark(body: str, terms: list[Term], lang: str, glossary_url: str) -> tuple[s
     chosen = sorted(found, key=lambda f: (f[0], f[1]))[:PER_PARAGRAPH]
     for i, start, end, _, term in sorted(chosen, key=lambda f: (f[0], -f[1])):  # right to left
         text = parts[i]
-        parts[i] = f'{text[:start]}<a class="gloss" href="{glossary_url}#term-{term.id}">{text[start:end]}</a>{text[end:]}'
+        url = glossary_url if isinstance(glossary_url, str) else glossary_url[term.id]
+        parts[i] = f'{text[:start]}<a class="gloss" href="{url}#term-{term.id}">{text[start:end]}</a>{text[end:]}'
     return "".join(parts), [f[4].id for f in chosen]
 
 

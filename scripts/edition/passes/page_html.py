@@ -22,7 +22,7 @@ from html import escape
 from pathlib import Path
 
 from ..generators.citation import citation_data
-from ..model.glossary import load_terms
+from ..model.glossary import load_terms, term_urls
 from ..model.problems import Problem
 from ..model.project import DEFAULT_LANGUAGE, Project, counterpart, language_of
 from ..model.site import repository
@@ -58,7 +58,8 @@ def page_html(project: Project, path: Path, html: str, *, problems: Sequence[Pro
     if report is not None:
         zh_page = project.page(counterpart(path, DEFAULT_LANGUAGE))
         zh_blocks = {b.id: b.text for b in zh_page.blocks if b.id and b.is_text}
-        html = mark_terms(html, zh_blocks, load_terms(report), lang, f"{base}glossary/")
+        terms = load_terms(report)
+        html = mark_terms(html, zh_blocks, terms, lang, term_urls(terms, base))
     html = stack_tables(localise_ui(html, lang), to_root(project, path))
     if lang != "zh":
         return mark_chinese(html)

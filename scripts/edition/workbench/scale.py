@@ -48,6 +48,44 @@ def synthetic_project(root: Path, target: Path, count: int) -> Path:
     return target
 
 
+def glossary_project(root: Path, target: Path, terms: int) -> Path:
+    """Copy the project at root to target with its first report's glossary grown to `terms`
+    terms (copies of its own, under new ids and names), and the glossary pages they fill:
+    what a glossary page weighs as the glossary grows (`make bench-scale`)."""
+    import yaml
+
+    from ..model.blocks import read_page
+    from ..model.fingerprint import page_hash, set_hash
+    from ..model.glossary import PER_PAGE, page_name
+
+    for name in COPIED:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    report = Project(target).reports[0]
+    path = report.folder / "glossary.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    real = data["terms"]
+    grown = [dict(t) for t in real]
+    for n in range(len(real), terms):
+        copy = dict(real[n % len(real)])
+        copy["id"], copy["zh"] = f"{copy['id']}-{n}", f"{copy['zh']}（{n}）"
+        grown.append(copy)
+    data["terms"] = grown[:terms]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for number in range(2, -(-terms // PER_PAGE) + 1):
+        zh = report.docs / f"{page_name(number)}.md"
+        if zh.exists():
+            continue
+        zh.write_text(f"---\ntitle: 术语表（第{number}页）\n---\n\n# 术语表（第{number}页） {{#glossary}}\n\n{{{{ glossary }}}}\n", encoding="utf-8")
+        english = f"---\ntitle: Glossary, page {number}\n---\n\n# Glossary, page {number} {{#glossary}}\n\n{{{{ glossary }}}}\n"
+        zh.with_name(f"{page_name(number)}.en.md").write_text(set_hash(english, page_hash(read_page(zh))), encoding="utf-8")
+    _commit(target)
+    return target
+
+
 def _commit(target: Path) -> None:
     """Make the copy a git checkout, as the project is: the build reads page dates from git."""
     env = {
