@@ -6,9 +6,14 @@ or set CHROMIUM to the browser's path.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from edition.generators.browser import find_chromium, wait_until
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 # True once no CSS transition or finite animation is running: the state a reader sees when
 # the page has come to rest. Material fades its search results in (opacity, 0.4 s); axe
@@ -48,3 +53,16 @@ class Visit:
 
     def outside(self) -> list[str]:
         return [url for url in self.requests if not url.startswith(self.server) and not url.startswith("data:")]
+
+
+def axe_violations(visit) -> list[str]:
+    """axe-core's violations on a page (a Visit, or a Playwright page) at rest."""
+    page = getattr(visit, "page", visit)
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
+    settle(page)  # judge what a reader sees at rest, not a frame of a fade-in
+    # Evaluated through the DevTools protocol: a <script> tag added to the page would be
+    # refused by the page's Content-Security-Policy, as any script the site did not write.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary']}" for v in result["violations"]]

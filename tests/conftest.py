@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -70,21 +71,70 @@ def build_site(project_root: Path, site_dir: Path) -> subprocess.CompletedProces
     )
 
 
+#: A site already built from this tree (tests/test_content_change.py builds a changed copy,
+#: then runs tests on it): the session uses it instead of building the same tree again.
+PREBUILT = "EDITION_TEST_SITE"
+
+
+def make_build(root: Path, site_dir: Path) -> tuple[int, list[str]]:
+    """`make build SITE=…` in a project folder, as a maintainer runs it: status and output lines."""
+    result = run(["make", "build", f"SITE={site_dir}"], what=f"make build of {root}", timeout=600, cwd=root, capture_output=True, text=True)
+    return result.returncode, (result.stdout + result.stderr).splitlines()
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The project's site, built once for the session with --strict."""
+def site_build(tmp_path_factory) -> tuple[Path, list[str] | None]:
+    """The project's site, built once for the session with `make build` (strict), and what
+    the build printed (None for a site built before the session)."""
+    if os.environ.get(PREBUILT):
+        return Path(os.environ[PREBUILT]), None
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    status, lines = make_build(ROOT, site_dir)
+    assert status == 0, "\n".join(lines)
+    return site_dir, lines
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of everything the build reads, for tests that break it."""
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The project's site, built once for the session with --strict."""
+    return site_build[0]
+
+
+def copy_project(target: Path, make: bool = False) -> Path:
+    """A copy of everything the build reads, for tests that break it; `make`: with the
+    Makefile and the project's .venv, for `make build` and `make serve`."""
     for folder in ("docs", "reports", "scripts", "overrides"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    if make:
+        for name in ("Makefile", "requirements.txt"):
+            shutil.copy2(ROOT / name, target / name)  # copy2: the venv's stamp stays newer than requirements.txt
+        (target / ".venv").symlink_to(ROOT / ".venv")
     return target
+
+
+#: The faults of the broken build, one per page, each of a kind a test names.
+BROKEN = {
+    "missing English page": "docs/yushan-2023/part-3.en.md",
+    "check failure": ("docs/yushan-2023/part-2.en.md", "{#part-2}", "{#part-two}"),
+    "footnote": ("docs/yushan-2023/part-1.en.md", "[^p-1-1-2-a]", "[^p-1-1-2-x]"),
+}
+
+
+@pytest.fixture(scope="session")
+def broken_build(tmp_path_factory) -> tuple[Path, int, str]:
+    """A copy of the project with the faults of BROKEN, built once with `make build` for
+    the tests of what a failing build says (tests/test_site.py, test_footnotes.py,
+    test_quiet_build.py): (site folder, status, output)."""
+    root = copy_project(tmp_path_factory.mktemp("broken") / "project", make=True)
+    (root / BROKEN["missing English page"]).unlink()
+    for rel, old, new in (BROKEN["check failure"], BROKEN["footnote"]):
+        page = root / rel
+        text = page.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        page.write_text(text.replace(old, new, 1), encoding="utf-8")
+    status, lines = make_build(root, root / "site")
+    return root / "site", status, "\n".join(lines)
 
 
 @pytest.fixture(scope="session")
@@ -106,3 +156,11 @@ def browser():
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def crawled(browser, server, site):
+    """Every built page visited once, for the tests that read every page (tests/crawling.py)."""
+    from crawling import crawl
+
+    return crawl(browser, server, site)

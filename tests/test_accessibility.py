@@ -10,24 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browsing import Visit, settle
+from browsing import Visit, axe_violations  # noqa: F401 - the other tests import axe_violations from here
 
 from conftest import ROOT
 from edition.generators.browser import wait_until
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
-
-def axe_violations(visit: Visit) -> list[str]:
-    if not AXE.exists():
-        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
-    settle(visit.page)  # judge what a reader sees at rest, not a frame of a fade-in
-    # Evaluated through the DevTools protocol: a <script> tag added to the page would be
-    # refused by the page's Content-Security-Policy, as any script the site did not write.
-    visit.page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = visit.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary']}" for v in result["violations"]]
 
 
 def site_pages(site: Path) -> list[str]:
@@ -44,15 +30,10 @@ def test_every_page_is_checked(site):
     assert len(pages) == 2 * len(list((ROOT / "docs").rglob("*.en.md"))) + 1  # both languages, and the 404
 
 
-def test_no_violations_on_any_page(browser, server, site):
-    found = {}
-    for path in site_pages(site):
-        visit = Visit(browser, server, path)
-        violations = axe_violations(visit)
-        if violations:
-            found[path] = violations
-        visit.page.close()
-    assert found == {}
+def test_no_violations_on_any_page(crawled, site):
+    """axe on every page, at rest, in the session's one crawl of the site (tests/crawling.py)."""
+    assert sorted(crawled) == site_pages(site)
+    assert {path: visit.axe for path, visit in crawled.items() if visit.axe} == {}
 
 
 @pytest.mark.parametrize("path", ["/", "/en/yushan-2023/part-1/"])

@@ -12,13 +12,14 @@ read the content (the edition, the site, the downloads) all pass on the copy.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import PREBUILT, ROOT
 from edition.model.project import Project
 from edition.model.text import plain_text
 
@@ -29,8 +30,8 @@ TESTS = ["tests/test_edition.py", "tests/test_site.py", "tests/test_downloads.py
 DESELECT = "not pdf and not workflows and not fails_the_build"
 
 
-def run(root: Path, *command: str) -> subprocess.CompletedProcess:
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=900)
+def run(root: Path, *command: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=900, env={**os.environ, **(env or {})})
 
 
 def commit(root: Path, message: str) -> None:
@@ -157,6 +158,7 @@ def test_an_allowed_content_change_passes_checks_build_and_tests(tmp_path):
         download = tmp_path / "site" / "yushan-2023" / "files" / version["file"]
         assert hashlib.sha256(download.read_bytes()).hexdigest() == version["sha256"]
 
-    tests = run(root, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *TESTS, "-k", DESELECT)
+    # The tests read the site just built from the copy (conftest.PREBUILT), not a second build of it.
+    tests = run(root, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *TESTS, "-k", DESELECT, env={PREBUILT: str(tmp_path / "site")})
     assert tests.returncode == 0, tests.stdout[-6000:] + tests.stderr[-2000:]
     assert " passed" in tests.stdout and "failed" not in tests.stdout

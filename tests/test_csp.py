@@ -14,20 +14,11 @@ from pathlib import Path
 
 import pytest
 from browsing import settle
+from crawling import FLUSH, RECORD  # the recorder of every violation, before the page's first script
 from playwright.sync_api import expect
 
 from edition.generators.browser import wait_until
 from edition.passes.csp import inline_script_hashes, policy, source_hash, with_csp
-
-# Runs before any script of each page (Playwright's init scripts are not subject to CSP).
-RECORD = """
-window.cspSeen = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.cspSeen.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.documentURI + ":" + e.lineNumber);
-});
-"""
-# A violation event is queued as a task: a task queued after it has run once it is in.
-FLUSH = "new Promise(resolve => setTimeout(resolve, 0))"
 
 
 class Recorder:
@@ -101,25 +92,12 @@ def test_policy_is_computed_from_the_page():
     assert "; style-src 'self'; " in policy(page)  # no inline style, no hash, no 'unsafe-hashes'
 
 
-def test_a_crawl_of_every_page_meets_no_violation(browser, server, site):
+def test_a_crawl_of_every_page_meets_no_violation(browser, server, site, crawled):
+    """Every page, loaded and used as a reader would (Cite, scrolling, a term hint: the session's
+    one crawl, tests/crawling.py); then search, and the language switch."""
+    assert sorted(crawled) == site_pages(site)
+    assert {path: visit.csp for path, visit in crawled.items() if visit.csp} == {}
     recorder = Recorder(browser)
-    visited = 0
-    for path in site_pages(site):
-        page = recorder.open(server + path)
-        visited += 1
-        cite = page.locator("button.para-cite, button.cite-report").first
-        if cite.count():
-            cite.click()
-            expect(page.locator("dialog.cite-dialog")).to_be_visible()
-            page.keyboard.press("Escape")
-            expect(page.locator("dialog.cite-dialog")).to_have_count(0)
-        page.mouse.wheel(0, 1500)  # Material moves its header and sidebars as the reader scrolls
-        wait_until(page, "window.scrollY > 0 || document.documentElement.scrollHeight <= window.innerHeight")
-        term = page.locator(".md-content a.gloss").first
-        if term.count() and path.startswith("/en/"):  # hints are on by default in English
-            term.hover()  # the first hint fetches hints.json: connect-src must allow it
-            expect(page.locator("#term-hint:not([hidden])")).to_be_visible()
-        recorder.close(page)
     for path, query in (("/", "行政复议"), ("/en/yushan-2023/part-2/", "reconsideration")):
         page = recorder.open(server + path)
         use_search(page, query)
@@ -132,7 +110,6 @@ def test_a_crawl_of_every_page_meets_no_violation(browser, server, site):
     use_search(page, "courts")
     recorder.close(page)
     recorder.context.close()
-    assert visited == len(site_pages(site))
     assert recorder.found == []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from conftest import ROOT, build_site, copy_project
+from conftest import ROOT
 
 EN = "docs/demo/part-1.en.md"
 
@@ -58,15 +58,9 @@ def test_mkdocs_validation_warns_on_links_and_anchors():
     assert config["validation"]["links"] == {"not_found": "warn", "anchors": "warn"}
 
 
-def test_broken_footnote_reference_fails_the_strict_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "yushan-2023" / "part-1.en.md"
-    text = page.read_text(encoding="utf-8")
-    assert text.count("[^p-1-1-2-a]") >= 2
-    page.write_text(text.replace("[^p-1-1-2-a]", "[^p-1-1-2-x]", 1), encoding="utf-8")
-    result = build_site(project, tmp_path / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+def test_broken_footnote_reference_fails_the_strict_build(broken_build):
+    _, status, output = broken_build  # part-1.en.md's first [^p-1-1-2-a] made [^p-1-1-2-x] (conftest.BROKEN)
+    assert status != 0
     assert "[links] footnote reference [^p-1-1-2-x] has no definition on this page" in output, output
     assert "[links] footnote [^p-1-1-2-a] is never referenced" in output, output
 

@@ -41,6 +41,12 @@ def first_view(browser, base: str, site: Path, path: str) -> FirstView:
     page.goto(base + path)
     page.wait_for_load_state("networkidle")
     page.close()
+    return view_of(urls, base, site, path)
+
+
+def view_of(urls: list[str], base: str, site: Path, path: str) -> FirstView:
+    """The first view of a page from the URLs the browser requested until the network fell
+    idle, in a context with nothing cached."""
     files, outside, total = [], [], 0
     for url in dict.fromkeys(urls):
         if not url.startswith(base):
