@@ -107,7 +107,7 @@ def copy_project(target: Path, make: bool = False) -> Path:
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     if make:
-        for name in ("Makefile", "requirements.txt"):
+        for name in ("Makefile", "requirements.txt", "requirements-zensical.txt"):
             shutil.copy2(ROOT / name, target / name)  # copy2: the venv's stamp stays newer than requirements.txt
         (target / ".venv").symlink_to(ROOT / ".venv")
     return target

@@ -64,20 +64,25 @@ CASES = [
 
 SHEET = re.compile(r".*/assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
 NOTHING_HOVERED = "document.querySelectorAll(':hover').length === 0"
+SCROLL_LOCKED_BELOW = 960  # px: Material locks the page's scroll under an open search below its tablet width (60em)
 
 
 def styles(browser, server: str, path: str, width: int, action: str | None, css: str) -> list:
     """The computed styles of every element of a page served with the stylesheet `css`, once
     the action is done and the page is at rest.
 
-    At rest includes the mouse pointer: a click leaves it where it clicked, and what lies
-    under it there changes as the page answers (the phone's search: the field first, then,
-    once the query is typed, the clear button drawn at the same place). Chromium updates
-    :hover when it gets to it, so the two runs of a loaded machine read the button hovered in
-    one and not in the other (test_trimmed_stylesheet_computes_the_same_styles failed so on
-    /en/yushan-2023/part-1/, 375 px, search). The pointer is taken off the page, and nothing
-    may be hovered, before styles are read; the hint, which is opened by hovering its term,
-    is read with that term, and only it, hovered."""
+    At rest, on a phone with the search open, means with the page's scroll locked: Material
+    locks it (body[data-md-scrolllock], the body fixed at its offset) a moment after the
+    search opens, and whether the results were answered before or after decided what a run
+    read: the page 2993 px tall and 1247 px wide around the overlay, or 900 × 375 (its bundle
+    sets the lock 400 ms after the search opens). On a
+    loaded machine the two runs fell on either side of it
+    (test_trimmed_stylesheet_computes_the_same_styles[/en/yushan-2023/part-1/-375-search]:
+    "2 label.md-overlay bottom: 2993px (trimmed) ≠ 900px (Material's)"). At rest also means
+    that nothing is hovered: a click leaves the pointer where it clicked, and what lies under
+    it changes as the page answers (there, the field first, then the clear button drawn
+    over it once the query is typed); the hint, opened by hovering its term, is read with
+    that term, and only it, hovered."""
     phone = width < 600
     context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=phone, has_touch=phone)
     page = context.new_page()
@@ -96,6 +101,8 @@ def styles(browser, server: str, path: str, width: int, action: str | None, css:
             page.keyboard.insert_text("law")
             page.keyboard.press("End")
             wait_until(page, "document.querySelector('.md-search-result').dataset.answered === 'law'")
+            if width < SCROLL_LOCKED_BELOW:
+                wait_until(page, "document.body.hasAttribute('data-md-scrolllock')")
         elif action == "cite":
             page.locator("button.para-cite").first.click()
             page.wait_for_selector("dialog.cite-dialog[open]")

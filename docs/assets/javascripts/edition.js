@@ -257,7 +257,9 @@
   }
 
   function definitions(mark) {
-    var url = new URL("hints.json", new URL(mark.getAttribute("href"), location.href)).href;
+    // One file per report and language, beside the glossary's first page: a mark may lead to
+    // a later page (glossary-2/), a sibling of it.
+    var url = new URL("../glossary/hints.json", new URL(mark.getAttribute("href"), location.href)).href;
     if (!loaded[url]) {
       loaded[url] = fetch(url).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + url);

@@ -77,17 +77,18 @@ def glossary(project: Project, report: Report, lang: str, page: int = 1) -> str:
         note += f"<br><small>{source}{escape(term.attested)}</small>" if term.attested else ""
         cells = [zh, en, note] if lang == "zh" else [en, zh, note]
         rows.append((f"term-{term.id}", cells))
-    pager = glossary_pager(load_terms(report), page, lang)
-    return pager + _table(LABELS["glossary"][lang], rows, "glossary") + pager
+    terms = load_terms(report)
+    return glossary_pager(terms, page, lang) + _table(LABELS["glossary"][lang], rows, "glossary") + glossary_pager(terms, page, lang, end=True)
 
 
-def glossary_pager(terms: list, page: int, lang: str) -> str:
+def glossary_pager(terms: list, page: int, lang: str, end: bool = False) -> str:
     """Links to each glossary page by the numbers of its terms (1–100, 101–169), this one
-    marked; nothing when the glossary fits one page."""
+    marked; nothing when the glossary fits one page. Above the table and below it (`end`),
+    each a navigation landmark of its own name."""
     count = page_count(terms)
     if count == 1:
         return ""
-    label = "术语表分页" if lang == "zh" else "Glossary pages"
+    label = ("术语表分页（页末）" if end else "术语表分页") if lang == "zh" else ("Glossary pages, at the end" if end else "Glossary pages")
     links = []
     for number in range(1, count + 1):
         shown = f"{(number - 1) * PER_PAGE + 1}–{min(number * PER_PAGE, len(terms))}"
@@ -187,6 +188,8 @@ def fulltext(project: Project, report: Report, lang: str) -> str:
     parts = []
     for zh_path in report.text_pages:
         path = counterpart(zh_path, lang)
+        if not project.readable(path):
+            continue  # the pages check names a missing page (a traceback here stopped the build)
         page = project.page(path)
         lines = path.read_text(encoding="utf-8").split("\n")
         start = 0

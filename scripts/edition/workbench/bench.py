@@ -213,7 +213,35 @@ def scale_runs() -> dict:
             print(f"scale: {count + 1} reports, {len(html)} pages: build {rows[-1]['build_s']:.1f} s, checks {rows[-1]['check_s'] * 1000:.0f} ms", flush=True)
         largest = Path(tmp) / f"scale-{SCALES[-1]}"
         profile = profile_build(largest)
-    return {"date": date.today().isoformat(), "machine": machine(), "runs": rows, "profile": profile}
+    return {"date": date.today().isoformat(), "machine": machine(), "runs": rows, "profile": profile, "glossary": glossary_runs()}
+
+
+GLOSSARY_TERMS = (0, 300)  # the real glossary, then one grown to 300 terms
+
+
+def glossary_runs() -> list[dict]:
+    """The first view of each glossary page (both languages) with the real glossary and with
+    one grown to 300 terms: a page shows PER_PAGE terms, whatever the glossary holds."""
+    from playwright.sync_api import sync_playwright
+
+    from ..model.glossary import load_terms
+    from .scale import glossary_project
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for terms in GLOSSARY_TERMS:
+            project = glossary_project(ROOT, Path(tmp) / f"glossary-{terms}", terms or len(load_terms(Project(ROOT).reports[0])))
+            site = project / "site"
+            timed_build(project / "mkdocs.yml", site)
+            paths = [path for path in site_pages(site) if re.search(r"/glossary(?:-\d+)?/$", path)]
+            with serve(site) as base, sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
+                views = {path: first_view(browser, base, site, path).gzip_bytes for path in paths}
+                browser.close()
+            count = len(load_terms(Project(project).reports[0]))
+            rows.append({"terms": count, "pages": len(paths) // 2, "first_view_gzip_bytes": views})
+            print(f"glossary: {count} terms, {len(paths) // 2} pages, largest first view {max(views.values()) / 1024:.1f} KB", flush=True)
+    return rows
 
 
 # Where build time goes: the cumulative time of the functions that do each part of the
@@ -269,6 +297,12 @@ def scale_table(r: dict) -> str:
             f" | {row['check_s'] * 1000:.0f} ms | {row['site_bytes'] / 1024 / 1024:.1f} MB | {kb(row['largest_html_gzip_bytes'])}"
             f" | {kb(first['zh'])} / {kb(first['en'])} | {kb(every['zh'])} / {kb(every['en'])} |"
         )
+    if r.get("glossary"):
+        lines += ["", "The glossary's pages as the glossary grows (first view of each page, both languages; budget 90 KB):", ""]
+        lines += ["| Terms | Pages per language | Largest first view, gzip | Smallest |", "| --- | --- | --- | --- |"]
+        for row in r["glossary"]:
+            views = row["first_view_gzip_bytes"].values()
+            lines.append(f"| {row['terms']} | {row['pages']} | {max(views) / 1024:.1f} KB | {min(views) / 1024:.1f} KB |")
     profile = r["profile"]
     lines += ["", f"Where the time of the largest build goes (cProfile, cumulative, {profile['total_s']:.0f} s under the profiler):", ""]
     lines += ["| Part of the build | Share |", "| --- | --- |"]
@@ -290,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.py", description=__doc__.splitlines()[0])
     parser.add_argument("--scale", action="store_true", help="build and check with 10 and 50 synthetic reports added (bench/scale.*)")
     parser.add_argument("--builds", action="store_true", help="only the build times, MkDocs and Zensical (bench/builds.*)")
+    parser.add_argument("--glossary", action="store_true", help="only the glossary pages' first views, real and grown to 300 terms (bench/glossary.json)")
     args = parser.parse_args(argv)
     out = ROOT / "bench"
     out.mkdir(exist_ok=True)
@@ -300,10 +335,15 @@ def main(argv: list[str] | None = None) -> int:
         (out / "builds.md").write_text(builds_table(results), encoding="utf-8")
         print(builds_table(results))
         return 0
+    if args.glossary:
+        rows = glossary_runs()
+        (out / "glossary.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return 0
     if args.scale:
         results = scale_runs()
         (out / "scale.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         (out / "scale.md").write_text(scale_table(results), encoding="utf-8")
+        publish("scale", results)
         print(scale_table(results))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -320,8 +360,59 @@ def main(argv: list[str] | None = None) -> int:
         results["lighthouse"] = lighthouse_scores(site)
     (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (out / "results.md").write_text(table(results), encoding="utf-8")
+    publish("results", results)
+    publish("builds", results)
     print(table(results))
     return 0
+
+
+# The README shows the figures of the last run as written here, between markers, so that
+# they cannot drift from what `make bench` measured (tests/test_bench_tools.py compares them
+# with bench/results.json and bench/scale.json, which are committed with the README).
+README = ROOT / "README.md"
+
+
+def readme_tables() -> dict[str, tuple[str, object]]:
+    """Each block of the README: (the bench file it is written from, the table function)."""
+    return {"results": ("results.json", table), "builds": ("results.json", builds_table), "scale": ("scale.json", scale_table)}
+
+
+def _markers(name: str) -> tuple[str, str]:
+    return f"<!-- make bench: {name} (written by scripts/bench.py; do not edit) -->", f"<!-- end of make bench: {name} -->"
+
+
+def _block_span(text: str, name: str) -> tuple[int, int, str] | None:
+    """Where block `name`'s table stands in the README's text (start, end) and the
+    indentation of its markers (a block may stand in a list item)."""
+    start, end = _markers(name)
+    if start not in text or end not in text:
+        return None
+    begin = text.index(start) + len(start) + 1  # after the marker's line
+    line_start = text.rfind("\n", 0, text.index(start)) + 1
+    indent = text[line_start : text.index(start)]
+    return begin, text.rfind("\n", 0, text.index(end)) + 1, indent
+
+
+def readme_block(text: str, name: str) -> str | None:
+    """The table of block `name` in the README's text, as written (unindented), or None when
+    it has no such block."""
+    span = _block_span(text, name)
+    if span is None:
+        return None
+    begin, end, indent = span
+    return "\n".join(line.removeprefix(indent) for line in text[begin:end].split("\n"))
+
+
+def publish(name: str, results: dict, readme: Path = README) -> None:
+    """Write block `name` of the README from the measurements."""
+    text = readme.read_text(encoding="utf-8")
+    span = _block_span(text, name)
+    if span is None:
+        raise SystemExit(f"bench: {readme.name} has no block for {name}: add the two lines {_markers(name)} where it goes")
+    begin, end, indent = span
+    table = readme_tables()[name][1](results)
+    written = "\n".join(indent + line if line else line for line in table.split("\n"))
+    readme.write_text(text[:begin] + written + text[end:], encoding="utf-8")
 
 
 def build_rows(r: dict) -> list[tuple[str, str]]:
