@@ -610,3 +610,66 @@
     if (channel) channel.postMessage({ scope: scope });
   });
 })();
+
+// ---- Sentence by sentence (sentences.js, loaded on demand) ----
+
+// Only a loader here (sentences.js does the work, with its data, when a reader asks): the
+// side-by-side view pairs sentences on the first pointing at, focus in or tap on its rows; a
+// reading page offers a switch, "Chinese by sentence" / 逐句英文, off by default (a button
+// after every sentence is noise to a reader who does not want it) and remembered like the
+// term hints, that puts a button after each sentence showing the other language's sentence.
+(function () {
+  var script = document.currentScript;
+  var table = document.querySelector(".md-content .parallel");
+  var reading = document.querySelector(".md-content p[id^='p-'] > .para-links a[href*='parallel/']");
+  if (!script || (!table && !reading)) return;
+  var loading = null;
+  function load() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var element = document.createElement("script");
+        element.src = new URL("sentences.js", script.src).href;
+        element.addEventListener("load", resolve);
+        element.addEventListener("error", reject);
+        document.head.appendChild(element);
+      });
+    }
+    return loading;
+  }
+  if (table) {
+    var start = function (event) {
+      ["pointerover", "focusin", "touchstart"].forEach(function (name) { table.removeEventListener(name, start); });
+      var point = event.clientX !== undefined ? [event.clientX, event.clientY] : null;
+      load().then(function () { return window.EditionSentences.pairParallel(point); });
+    };
+    ["pointerover", "focusin", "touchstart"].forEach(function (name) { table.addEventListener(name, start, { passive: true }); });
+    return;
+  }
+  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+  var KEY = "edition-sentences";
+  var WORDS = zh ? { label: "逐句英文", on: "：开", off: "：关" } : { label: "Chinese by sentence", on: ": on", off: ": off" };
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "hints-switch sentences-switch";
+  button.setAttribute("role", "switch");
+  button.append(WORDS.label);
+  var state = document.createElement("span");
+  state.setAttribute("aria-hidden", "true");
+  button.appendChild(state);
+  function apply(on) {
+    button.setAttribute("aria-checked", on ? "true" : "false");
+    state.textContent = on ? WORDS.on : WORDS.off;
+    if (on) load().then(function () { return window.EditionSentences.showReading(); });
+    else if (window.EditionSentences) window.EditionSentences.hideReading();
+  }
+  button.addEventListener("click", function () {
+    var on = button.getAttribute("aria-checked") !== "true";
+    try { localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* private mode: for this page only */ }
+    apply(on);
+  });
+  var after = document.querySelector(".md-content .hints-switch") || document.querySelector(".md-content h1");
+  if (after) after.insertAdjacentElement("afterend", button);
+  var choice = null;
+  try { choice = localStorage.getItem(KEY); } catch (e) { /* storage off: the default */ }
+  apply(choice === "on");
+})();
