@@ -639,7 +639,8 @@
   if (table) {
     var start = function (event) {
       ["pointerover", "focusin", "touchstart"].forEach(function (name) { table.removeEventListener(name, start); });
-      var point = event.clientX !== undefined ? [event.clientX, event.clientY] : null;
+      var at = event.touches ? event.touches[0] : event; // where the finger or pointer is, if anywhere
+      var point = at && at.clientX !== undefined ? [at.clientX, at.clientY] : null;
       load().then(function () { return window.EditionSentences.pairParallel(point); });
     };
     ["pointerover", "focusin", "touchstart"].forEach(function (name) { table.addEventListener(name, start, { passive: true }); });

@@ -100,7 +100,9 @@ def _stale(project: Project, block: BlockText, entry: BlockAlignment, lines: _Li
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, list(recorded), now, autojunk=False).get_opcodes():
             if tag == "equal":
                 continue
-            pairs = [n for n, pair in enumerate(entry.pairs) if any(i1 < k <= max(i2, i1 + 1) for k in getattr(pair, lang))]
+            # The pairs of the changed or removed sentences; of an added one, those beside it.
+            touched = {i1, i1 + 1} if tag == "insert" else set(range(i1 + 1, i2 + 1))
+            pairs = [n for n, pair in enumerate(entry.pairs) if touched & set(getattr(pair, lang))]
             stale = (
                 f"pair {pairs[0] + 1} at {there}:{lines.at(entry, pairs[0])} is stale"
                 if len(pairs) == 1
@@ -109,11 +111,13 @@ def _stale(project: Project, block: BlockText, entry: BlockAlignment, lines: _Li
                 else f"the alignment at {there}:{lines.at(entry)} is stale"
             )
             shown = "; ".join(f'{name} sentence {k + 1}: "{_short(sentences[k])}"' for k in range(j1, j2))
-            what = {
-                "replace": f"changed since the sentences were aligned ({shown})",
-                "insert": f"added since the sentences were aligned ({shown})",
-                "delete": f"{name} sentence{'s' if i2 - i1 > 1 else ''} {span(tuple(range(i1 + 1, i2 + 1)))} of the alignment no longer exist{'' if i2 - i1 > 1 else 's'}",
-            }[tag]
+            if tag == "replace":
+                what = f"changed since the sentences were aligned ({shown})"
+            elif tag == "insert":
+                what = f"added since the sentences were aligned ({shown})"
+            else:
+                gone = span(tuple(range(i1 + 1, i2 + 1)))
+                what = f"{name} sentence{'s' if i2 - i1 > 1 else ''} {gone} of the alignment {'are' if i2 - i1 > 1 else 'is'} gone"
             yield Problem(page, at, NAME, f"#{block.id}: {what}: {stale}; {AFTER}")
 
 
@@ -132,7 +136,7 @@ def _unmatched(zh: str, en: str, block: BlockText) -> list[tuple[str, object]]:
 
 
 def _short(text: str, length: int = 40) -> str:
-    return text if len(text) <= length else text[:length] + "…"
+    return text if len(text) <= length else text[:length].rstrip() + "…"
 
 
 class _Lines:
