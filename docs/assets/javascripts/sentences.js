@@ -165,17 +165,22 @@
 
   var view = null; // {rows: {id: {zh: [...], en: [...], entry}}, current, pinned}
 
+  // How a pair is made, always Chinese first: "(1 Chinese to 2 English)", "（中文1句对英文2句）".
+  function made(pair) {
+    if (pair[0].length === 1 && pair[1].length === 1) return "";
+    return zh ? "（中文" + pair[0].length + "句对英文" + pair[1].length + "句）" : " (" + pair[0].length + " Chinese to " + pair[1].length + " English)";
+  }
+
   function describe(row, lang, sentence) {
     var pair = row.entry.pairs[sentence.pair];
     var other = lang === "zh" ? "en" : "zh";
-    var mine = pair[lang === "zh" ? 0 : 1], theirs = pair[lang === "zh" ? 1 : 0];
+    var theirs = pair[lang === "zh" ? 1 : 0];
     var text = theirs.map(function (k) { return row.entry[other][k - 1]; }).join(other === "zh" ? "" : " ");
     if (zh) {
-      return NAMES[lang] + "第" + sentence.number + "句（共" + row.entry[lang].length + "句），对应" + NAMES[other] + "第" + range(theirs) + "句" +
-        (mine.length === 1 && theirs.length === 1 ? "" : "（" + mine.length + "句对" + theirs.length + "句）") + "：" + text;
+      return NAMES[lang] + "第" + sentence.number + "句（共" + row.entry[lang].length + "句），对应" + NAMES[other] + "第" + range(theirs) + "句" + made(pair) + "：" + text;
     }
     return NAMES[lang] + " sentence " + sentence.number + " of " + row.entry[lang].length + "; " + NAMES[other] + " sentence" +
-      (theirs.length > 1 ? "s " : " ") + range(theirs) + (mine.length === 1 && theirs.length === 1 ? "" : " (" + mine.length + " to " + theirs.length + ")") + ": " + text;
+      (theirs.length > 1 ? "s " : " ") + range(theirs) + made(pair) + ": " + text;
   }
 
   function clear() {
@@ -326,8 +331,8 @@
     var label = document.createElement("span");
     label.className = "sentence-original__label";
     label.textContent = zh
-      ? "英文第" + range(theirs) + "句" + (mine.length > 1 || theirs.length > 1 ? "（本段中文第" + range(mine) + "句与之对应，" + mine.length + "句对" + theirs.length + "句）" : "") + "："
-      : "Chinese sentence " + range(theirs) + (mine.length > 1 || theirs.length > 1 ? " (rendered by English sentence" + (mine.length > 1 ? "s " : " ") + range(mine) + ", " + theirs.length + " to " + mine.length + ")" : "") + ": ";
+      ? "英文第" + range(theirs) + "句" + made(pair) + "："
+      : "Chinese sentence " + range(theirs) + (mine.length > 1 ? ", rendered by English sentences " + range(mine) : "") + made(pair) + ": ";
     var text = document.createElement("span");
     text.lang = other === "zh" ? "zh-Hans" : "en";
     text.textContent = theirs.map(function (k) { return entry[other][k - 1]; }).join(other === "zh" ? "" : " ");
