@@ -164,7 +164,10 @@ MUTATIONS = {
         ],
     ),
     "a block without its alignment": (
-        lambda m: m.edit(DATA, "  - id: p-2-1\n", "  - id: p-2-1\n", count=1) or m.path(DATA).write_text(m.path(DATA).read_text(encoding="utf-8").split("  - id: p-2-1\n")[0], encoding="utf-8"),
+        lambda m: (
+            m.edit(DATA, "  - id: p-2-1\n", "  - id: p-2-1\n", count=1)
+            or m.path(DATA).write_text(m.path(DATA).read_text(encoding="utf-8").split("  - id: p-2-1\n")[0], encoding="utf-8")
+        ),
         [f"{ZH}:17: [sentences] #p-2-1 has no sentence alignment in {DATA}: {REFRESH}"],
     ),
     "an alignment of a block the report lacks": (
@@ -210,10 +213,22 @@ def test_refresh_keeps_a_persons_review_and_lists_what_awaits_one(aligned, capsy
 
 
 def test_script_command_line(aligned):
-    result = run([sys.executable, str(ROOT / "scripts" / "align_sentences.py"), str(aligned.root)], what="align_sentences.py", timeout=120, capture_output=True, text=True)
+    result = run(
+        [sys.executable, str(ROOT / "scripts" / "align_sentences.py"), str(aligned.root)],
+        what="align_sentences.py",
+        timeout=120,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{DATA}: 14 pairs; 0 block(s) aligned afresh; 0 pair(s) await review\n"
-    bad = run([sys.executable, str(ROOT / "scripts" / "align_sentences.py"), str(aligned.root / "nowhere")], what="align_sentences.py", timeout=120, capture_output=True, text=True)
+    bad = run(
+        [sys.executable, str(ROOT / "scripts" / "align_sentences.py"), str(aligned.root / "nowhere")],
+        what="align_sentences.py",
+        timeout=120,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 2 and "no docs/ folder here" in bad.stderr
 
 

@@ -155,7 +155,9 @@ def test_reading_page_shows_the_other_language_of_one_sentence(browser, server, 
     assert sorted(set(page.evaluate(PAIRED))) == highlighted
     box.scroll_into_view_if_needed()
     settle(page)
-    assert page.evaluate("(() => { const r = document.querySelector('.sentence-original').getBoundingClientRect(); return r.right <= document.documentElement.clientWidth + 1; })()")
+    assert page.evaluate(
+        "(() => { const r = document.querySelector('.sentence-original').getBoundingClientRect(); return r.right <= document.documentElement.clientWidth + 1; })()"
+    )
     page.keyboard.press("Escape")
     expect(box).to_have_count(0)
     expect(button).to_have_attribute("aria-expanded", "false")
