@@ -212,6 +212,16 @@ def test_refresh_keeps_a_persons_review_and_lists_what_awaits_one(aligned, capsy
     assert aligned.problems("sentences") == []
 
 
+def test_script_lists_what_awaits_review_at_the_line_the_check_names(aligned, capsys):
+    set_pairs(aligned, "p-2-1", '{zh: [1], en: [1], unsure: "a doubt"}')
+    capsys.readouterr()
+    assert align_main([str(aligned.root)]) == 0
+    listed = capsys.readouterr().out.split("\n")[1]
+    assert listed == f"{DATA}:76: #p-2-1 Chinese 1 = English 1: a doubt"
+    (problem,) = aligned.problems("sentences")
+    assert problem.startswith(f"{DATA}:76: [sentences] #p-2-1: pair 1 (Chinese 1 = English 1) awaits review")
+
+
 def test_script_command_line(aligned):
     result = run(
         [sys.executable, str(ROOT / "scripts" / "align_sentences.py"), str(aligned.root)],

@@ -47,7 +47,7 @@ def refreshed(project: Project, report: Report) -> tuple[str, list[tuple[str, in
     from ..model.sentences import report_sentences
 
     old = load_alignment(report.data(FILE)) if (report.folder / FILE).exists() else {}
-    lines = [HEADER.rstrip("\n"), "blocks:"]
+    lines = [*HEADER.rstrip("\n").split("\n"), "blocks:"]
     waiting: list[tuple[str, int, Pair]] = []
     changed = 0
     for block in report_sentences(project, report):
