@@ -5,11 +5,17 @@ failing precisely on a mutation of each rule), and the real report's alignment."
 from __future__ import annotations
 
 import re
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import FIXTURE, ROOT
+from test_properties import line_count, mutate
 from edition.adapters.align_sentences import main as align_main
 from edition.checks import run_checks
 from edition.model.aligner import align, realign
@@ -271,3 +277,36 @@ def test_readme_gives_the_corpus_unit_counts():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     wanted = f"{blocks} units, one per block; the sentence-aligned corpus {pairs} units, one per sentence pair, of {zh} Chinese and {en} English sentences"
     assert wanted in re.sub(r"\s+", " ", readme), wanted
+
+
+# Bad input at scale (as tests/test_properties.py does for the other checks): the aligned
+# miniature project, its pages and its sentences.yml mutated, never makes the checks or the
+# refresh raise, and every problem names a file and a line of it.
+SENTENCE_LINES = ["      - {zh: [1], en: [1]}", "      - {zh: [2, 1], en: []}", "      - {zh: [9], en: [1], unsure: x}", '    zh: ["zz"]', "  - id: p-1-1-1", "pairs:", "。", ". The"]
+
+
+@settings(derandomize=True, database=None, deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([DATA, ZH, EN]),
+            st.integers(min_value=0, max_value=80),
+            st.sampled_from(["insert", "replace", "delete", "duplicate", "truncate"]),
+            st.one_of(st.sampled_from(SENTENCE_LINES), st.text(max_size=20)),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_a_mutated_alignment_never_raises_and_names_file_and_line(edits):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "mini"
+        shutil.copytree(FIXTURE, root)
+        assert align_main([str(root)]) == 0
+        mutate(root, edits)
+        problems = run_checks(Project(root))
+        for problem in problems:
+            path = problem.path if problem.path.is_absolute() else root / problem.path
+            assert path.exists() or problem.line == 0, problem
+            assert problem.line == 0 or 1 <= problem.line <= line_count(path), (problem, line_count(path))
+        assert align_main([str(root)]) in (0, 1)  # a file that breaks its schema is named, not written over
