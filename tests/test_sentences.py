@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_properties import line_count, mutate
 
 from conftest import FIXTURE, ROOT
-from test_properties import line_count, mutate
 from edition.adapters.align_sentences import main as align_main
 from edition.checks import run_checks
 from edition.model.aligner import align, realign
@@ -282,7 +282,16 @@ def test_readme_gives_the_corpus_unit_counts():
 # Bad input at scale (as tests/test_properties.py does for the other checks): the aligned
 # miniature project, its pages and its sentences.yml mutated, never makes the checks or the
 # refresh raise, and every problem names a file and a line of it.
-SENTENCE_LINES = ["      - {zh: [1], en: [1]}", "      - {zh: [2, 1], en: []}", "      - {zh: [9], en: [1], unsure: x}", '    zh: ["zz"]', "  - id: p-1-1-1", "pairs:", "。", ". The"]
+SENTENCE_LINES = [
+    "      - {zh: [1], en: [1]}",
+    "      - {zh: [2, 1], en: []}",
+    "      - {zh: [9], en: [1], unsure: x}",
+    '    zh: ["zz"]',
+    "  - id: p-1-1-1",
+    "pairs:",
+    "。",
+    ". The",
+]
 
 
 @settings(derandomize=True, database=None, deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
