@@ -651,7 +651,7 @@
   var WORDS = zh ? { label: "逐句英文", on: "：开", off: "：关" } : { label: "Chinese by sentence", on: ": on", off: ": off" };
   var button = document.createElement("button");
   button.type = "button";
-  button.className = "hints-switch sentences-switch";
+  button.className = "sentences-switch"; // styled as the term hints' switch (edition.css)
   button.setAttribute("role", "switch");
   button.append(WORDS.label);
   var state = document.createElement("span");
