@@ -613,64 +613,46 @@
 
 // ---- Sentence by sentence (sentences.js, loaded on demand) ----
 
-// Only a loader here (sentences.js does the work, with its data, when a reader asks): the
-// side-by-side view pairs sentences on the first pointing at, focus in or tap on its rows; a
-// reading page offers a switch, "Chinese by sentence" / 逐句英文, off by default (a button
-// after every sentence is noise to a reader who does not want it) and remembered like the
-// term hints, that puts a button after each sentence showing the other language's sentence.
+// Only a loader here, kept small (every page carries it): sentences.js does the work, with
+// its data, when a reader asks. The side-by-side view pairs sentences on the first pointing
+// at, focus in or tap on its rows; a reading page has a switch ("Chinese by sentence",
+// 逐句英文; styled as the term hints' switch), off by default (a button after every sentence
+// is noise to whoever does not want it) and remembered like the term hints, that puts a
+// button after each sentence showing the other language's sentence.
 (function () {
-  var script = document.currentScript;
-  var table = document.querySelector(".md-content .parallel");
-  var reading = document.querySelector(".md-content p[id^='p-'] > .para-links a[href*='parallel/']");
-  if (!script || (!table && !reading)) return;
-  var loading = null;
-  function load() {
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var element = document.createElement("script");
-        element.src = new URL("sentences.js", script.src).href;
-        element.addEventListener("load", resolve);
-        element.addEventListener("error", reject);
-        document.head.appendChild(element);
-      });
-    }
-    return loading;
+  var script = document.currentScript, table = document.querySelector(".md-content .parallel");
+  if (!script || !(table || document.querySelector(".md-content p[id^='p-'] > .para-links"))) return;
+  function load(then) {
+    if (window.EditionSentences) return then(window.EditionSentences);
+    var element = document.createElement("script");
+    element.src = new URL("sentences.js", script.src).href;
+    element.addEventListener("load", function () { then(window.EditionSentences); });
+    document.head.appendChild(element);
   }
-  if (table) {
-    var start = function (event) {
-      ["pointerover", "focusin", "touchstart"].forEach(function (name) { table.removeEventListener(name, start); });
-      var at = event.touches ? event.touches[0] : event; // where the finger or pointer is, if anywhere
-      var point = at && at.clientX !== undefined ? [at.clientX, at.clientY] : null;
-      load().then(function () { return window.EditionSentences.pairParallel(point); });
-    };
-    ["pointerover", "focusin", "touchstart"].forEach(function (name) { table.addEventListener(name, start, { passive: true }); });
-    return;
+  var events = ["pointerover", "focusin", "touchstart"];
+  function start(event) {
+    events.forEach(function (name) { table.removeEventListener(name, start); });
+    load(function (sentences) { sentences.pairParallel(event); });
   }
-  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
-  var KEY = "edition-sentences";
-  var WORDS = zh ? { label: "逐句英文", on: "：开", off: "：关" } : { label: "Chinese by sentence", on: ": on", off: ": off" };
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "sentences-switch"; // styled as the term hints' switch (edition.css)
+  if (table) return events.forEach(function (name) { table.addEventListener(name, start, { passive: true }); });
+  var zh = document.documentElement.lang.indexOf("zh") === 0, on = false;
+  var button = document.createElement("button"), state = document.createElement("span");
+  button.className = "sentences-switch";
   button.setAttribute("role", "switch");
-  button.append(WORDS.label);
-  var state = document.createElement("span");
   state.setAttribute("aria-hidden", "true");
-  button.appendChild(state);
-  function apply(on) {
-    button.setAttribute("aria-checked", on ? "true" : "false");
-    state.textContent = on ? WORDS.on : WORDS.off;
-    if (on) load().then(function () { return window.EditionSentences.showReading(); });
-    else if (window.EditionSentences) window.EditionSentences.hideReading();
+  button.append(zh ? "逐句英文" : "Chinese by sentence", state);
+  function apply() {
+    button.setAttribute("aria-checked", on);
+    state.textContent = zh ? (on ? "：开" : "：关") : (on ? ": on" : ": off");
+    // The state when the script arrives: the reader may have switched again meanwhile.
+    if (on || window.EditionSentences) load(function (sentences) { sentences.showReading(on); });
   }
   button.addEventListener("click", function () {
-    var on = button.getAttribute("aria-checked") !== "true";
-    try { localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* private mode: for this page only */ }
-    apply(on);
+    on = !on;
+    try { localStorage.setItem("edition-sentences", on ? "on" : "off"); } catch (e) { /* private mode: this page only */ }
+    apply();
   });
-  var after = document.querySelector(".md-content .hints-switch") || document.querySelector(".md-content h1");
-  if (after) after.insertAdjacentElement("afterend", button);
-  var choice = null;
-  try { choice = localStorage.getItem(KEY); } catch (e) { /* storage off: the default */ }
-  apply(choice === "on");
+  (document.querySelector(".md-content .hints-switch") || document.querySelector(".md-content h1")).after(button);
+  try { on = localStorage.getItem("edition-sentences") === "on"; } catch (e) { /* storage off: off */ }
+  apply();
 })();

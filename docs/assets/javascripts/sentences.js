@@ -11,6 +11,7 @@
 // found in the page's own text, so the page's HTML carries nothing for it.
 (function () {
   "use strict";
+  if (window.EditionSentences) return; // loaded twice (a reader switching fast): the first serves
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var here = document.currentScript;
   // What is not the text of a block: paragraph tools, permalinks, footnote marks, the
@@ -225,7 +226,10 @@
     return row.querySelector(".sentence[tabindex][data-pair='" + sentence.getAttribute("data-pair") + "'][data-sentence^='" + other + "']");
   }
 
-  function pairParallel(point) {
+  // `event`: what asked (edition.js): its sentence, under the finger or pointer, lights up.
+  function pairParallel(event) {
+    var at = event && (event.touches ? event.touches[0] : event);
+    var point = at && at.clientX !== undefined ? [at.clientX, at.clientY] : null;
     var table = document.querySelector(".md-content .parallel");
     var parts = location.pathname.split("/").filter(Boolean);
     var slug = parts[parts.lastIndexOf("parallel") - 1];
@@ -344,7 +348,9 @@
     reading.open = button;
   }
 
-  function showReading() {
+  // The reading page's switch: on, the buttons (made once); off, hidden.
+  function showReading(on) {
+    if (!on) return hideReading();
     stylesheet();
     if (reading) {
       reading.buttons.forEach(function (button) { button.hidden = false; });
@@ -396,5 +402,5 @@
     reading.buttons.forEach(function (button) { button.hidden = true; });
   }
 
-  window.EditionSentences = { pairParallel: pairParallel, showReading: showReading, hideReading: hideReading };
+  window.EditionSentences = { pairParallel: pairParallel, showReading: showReading };
 })();
