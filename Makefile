@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 ZVENV  := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
 
-.PHONY: requirements setup setup-zensical build-zensical serve build check lint test browser pdf bench bench-scale clean
+.PHONY: requirements setup setup-zensical build-zensical serve build check lint test browser pdf bench bench-scale clean sentences
 
 setup: $(STAMP)
 
@@ -74,6 +74,11 @@ bench-scale: setup
 
 check: setup
 	$(BIN)/python scripts/check.py
+
+# Write or refresh each report's sentence alignment (reports/SLUG/sentences.yml) after the
+# text changed: unchanged sentences keep their pairs and reviews; it lists what awaits review.
+sentences: setup
+	$(BIN)/python scripts/align_sentences.py
 
 lint: setup
 	$(BIN)/ruff check scripts tests

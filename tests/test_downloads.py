@@ -174,3 +174,50 @@ def test_downloads_page_links_the_pdfs(site, pdfs):
     html = (site / "en" / "yushan-2023" / "downloads" / "index.html").read_text(encoding="utf-8")
     for name in pdfs:
         assert f'href="../../../yushan-2023/files/{name}"' in html
+
+
+def sentence_alignment():
+    from edition.model.sentences import load_alignment, report_sentences
+
+    project = Project(ROOT)
+    (report,) = project.reports
+    return report_sentences(project, report), load_alignment(report.data("sentences.yml"))
+
+
+def test_sentence_corpus_loads_in_translate_toolkit_with_one_unit_per_pair(files):
+    # A translator's tools read the TMX (translate-toolkit's TMX store): one unit per sentence
+    # pair of reports/yushan-2023/sentences.yml, Chinese source, English target.
+    from translate.storage.tmx import tmxfile
+
+    blocks, alignment = sentence_alignment()
+    pairs = sum(len(entry.pairs) for entry in alignment.values())
+    with open(files / "yushan-2023-sentences.tmx", "rb") as handle:
+        store = tmxfile(handle, "zh-CN", "en")
+    units = [unit for unit in store.units if unit.istranslatable()]
+    assert len(units) == pairs == 110
+    by_id = {unit.getid(): unit for unit in units}
+    first = next(b for b in blocks if b.id == "p-1-2-1")
+    assert by_id["p-1-2-1.6"].source == first.zh[5]  # the 1:2 pair: one Chinese sentence, two English
+    assert by_id["p-1-2-1.6"].target == " ".join(first.en[5:7])
+    root = ET.parse(files / "yushan-2023-sentences.tmx").getroot()
+    assert root.get("version") == "1.4" and root.find("header").get("segtype") == "sentence"
+    props = {p.get("type"): p.text for p in root.find("body").find("tu").findall("prop")}
+    assert set(props) == {"x-paragraph", "x-section", "x-zh-sentences", "x-en-sentences"}
+
+
+def test_sentence_corpus_csv_and_jsonl_agree_and_hold_every_sentence_once(files):
+    blocks, alignment = sentence_alignment()
+    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-sentences.csv").read_bytes().decode("utf-8-sig"))))
+    records = [json.loads(line) for line in (files / "yushan-2023-sentences.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(records) == sum(len(entry.pairs) for entry in alignment.values())
+    for row, record in zip(rows, records, strict=True):
+        assert row["id"] == record["id"] and row["paragraph"] == record["paragraph"] == row["id"].rsplit(".", 1)[0]
+        assert row["zh_sentences"].split() == record["zh_sentences"] and row["en_sentences"].split() == record["en_sentences"]
+        assert (row["zh"], row["en"]) == (record["zh"], record["en"])
+    # Every sentence of every block in exactly one unit, in order; the units' text is the block's.
+    for block in blocks:
+        mine = [r for r in records if r["paragraph"] == block.id]
+        assert [s for r in mine for s in r["zh_sentences"]] == [f"{block.id}.zh{k}" for k in range(1, len(block.zh) + 1)]
+        assert [s for r in mine for s in r["en_sentences"]] == [f"{block.id}.en{k}" for k in range(1, len(block.en) + 1)]
+        assert "".join(r["zh"] for r in mine) == "".join(block.zh)
+        assert " ".join(r["en"] for r in mine) == " ".join(block.en)

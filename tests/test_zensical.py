@@ -39,6 +39,8 @@ KNOWN_DIFFERENCES = {
     "en/assets/javascripts/sortable.js: only in Zensical": "… and of the edition's",
     "en/assets/tables.css: only in Zensical": "… and of the edition's",
     "en/assets/javascripts/workers/edition-search.js: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/sentences.js: only in Zensical": "… and of the edition's",
+    "en/assets/sentences.css: only in Zensical": "… and of the edition's",
     "en/sitemap.xml: only in Zensical": "a sitemap per language",
     "en/zensical-i18n.json: only in Zensical": "zensical-i18n's manifest of pages per language (language switch)",
     "zensical-i18n.json: only in Zensical": "zensical-i18n's manifest of pages per language (language switch)",

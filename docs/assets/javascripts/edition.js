@@ -610,3 +610,49 @@
     if (channel) channel.postMessage({ scope: scope });
   });
 })();
+
+// ---- Sentence by sentence (sentences.js, loaded on demand) ----
+
+// Only a loader here, kept small (every page carries it): sentences.js does the work, with
+// its data, when a reader asks. The side-by-side view pairs sentences on the first pointing
+// at, focus in or tap on its rows; a reading page has a switch ("Chinese by sentence",
+// 逐句英文; styled as the term hints' switch), off by default (a button after every sentence
+// is noise to whoever does not want it) and remembered like the term hints, that puts a
+// button after each sentence showing the other language's sentence.
+(function () {
+  var script = document.currentScript, table = document.querySelector(".md-content .parallel");
+  if (!script || !(table || document.querySelector(".md-content p[id^='p-'] > .para-links"))) return;
+  function load(then) {
+    if (window.EditionSentences) return then(window.EditionSentences);
+    var element = document.createElement("script");
+    element.src = new URL("sentences.js", script.src).href;
+    element.addEventListener("load", function () { then(window.EditionSentences); });
+    document.head.appendChild(element);
+  }
+  var events = ["pointerover", "focusin", "touchstart"];
+  function start(event) {
+    events.forEach(function (name) { table.removeEventListener(name, start); });
+    load(function (sentences) { sentences.pairParallel(event); });
+  }
+  if (table) return events.forEach(function (name) { table.addEventListener(name, start, { passive: true }); });
+  var zh = document.documentElement.lang.indexOf("zh") === 0, on = false;
+  var button = document.createElement("button"), state = document.createElement("span");
+  button.className = "sentences-switch";
+  button.setAttribute("role", "switch");
+  state.setAttribute("aria-hidden", "true");
+  button.append(zh ? "逐句英文" : "Chinese by sentence", state);
+  function apply() {
+    button.setAttribute("aria-checked", on);
+    state.textContent = zh ? (on ? "：开" : "：关") : (on ? ": on" : ": off");
+    // The state when the script arrives: the reader may have switched again meanwhile.
+    if (on || window.EditionSentences) load(function (sentences) { sentences.showReading(on); });
+  }
+  button.addEventListener("click", function () {
+    on = !on;
+    try { localStorage.setItem("edition-sentences", on ? "on" : "off"); } catch (e) { /* private mode: this page only */ }
+    apply();
+  });
+  (document.querySelector(".md-content .hints-switch") || document.querySelector(".md-content h1")).after(button);
+  try { on = localStorage.getItem("edition-sentences") === "on"; } catch (e) { /* storage off: off */ }
+  apply();
+})();

@@ -153,7 +153,8 @@ def finish_site(
 
     - `search`: replace the generator's combined lunr index (MkDocs') with one index per
       language and report (edition/passes/search_index.py; Chinese cut by jieba);
-    - the downloads, and each language's hints.json (the term hints' definitions);
+    - the downloads, and each language's hints.json (the term hints' definitions) and
+      sentence data (what the side-by-side view and the reading pages pair sentences by);
     - Material's stylesheet without unused features; the edition's own `assets`
       (extra_css, extra_javascript, relative to the site) minified; every page without
       the templates' indentation;
@@ -163,6 +164,7 @@ def finish_site(
 
     Returns what was done, by step."""
     from ..generators.downloads import write_downloads
+    from ..generators.sentence_data import write_sentence_data
     from ..passes.csp import add_csp
     from ..passes.css_diet import trim_material_stylesheet
     from ..passes.hints import write_definitions
@@ -176,6 +178,7 @@ def finish_site(
         others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
         result["search"] = write_search_indexes(project, site_dir, DEFAULT_LANGUAGE, others, jieba.cut)
     result["downloads"] = write_downloads(project, site_dir)
+    result["sentences"] = write_sentence_data(project, site_dir)
     result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     result["stylesheet"] = trim_material_stylesheet(site_dir)
     result["minified"] = minify_assets(site_dir, assets)

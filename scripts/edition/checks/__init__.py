@@ -22,6 +22,7 @@ from . import (
     pages,
     restorations,
     scripts,
+    sentences,
     stale,
     terms,
 )
@@ -38,6 +39,7 @@ CHECKS = [
     integrity,
     restorations,
     figures,
+    sentences,
     scripts,
 ]
 NAMES = [module.NAME for module in CHECKS]

@@ -47,6 +47,32 @@ def _downloads(project: Project, report: Report) -> list[Download]:
         Download(
             f"{slug}-aligned.jsonl", corpus.to_jsonl(records).encode(), "对齐语料，JSON Lines，每段一条记录", "Aligned corpus, JSON Lines, one record per block"
         ),
+    ]
+    pairs = corpus.sentence_pairs(project, report)
+    if pairs:
+        # Beside the paragraph-level corpus: one unit per sentence pair, with its paragraph id
+        # and sentence ids (reports/SLUG/sentences.yml).
+        files += [
+            Download(
+                f"{slug}-sentences.tmx",
+                corpus.sentences_to_tmx(pairs).encode(),
+                f"逐句对齐语料，TMX 1.4（zh-CN / en），每个句对一个翻译单元，共{len(pairs)}个，附段落编号和句子编号",
+                f"Sentence-aligned corpus, TMX 1.4 (zh-CN / en), one translation unit per sentence pair ({len(pairs)}), with paragraph and sentence ids",
+            ),
+            Download(
+                f"{slug}-sentences.csv",
+                corpus.sentences_to_csv(pairs).encode("utf-8-sig"),
+                "逐句对齐语料，CSV（句对编号、段落编号、中英文句子编号、章节、中文、英文；带BOM的UTF-8）",
+                "Sentence-aligned corpus, CSV (pair id, paragraph id, Chinese and English sentence ids, section, Chinese, English; UTF-8 with a byte-order mark)",
+            ),
+            Download(
+                f"{slug}-sentences.jsonl",
+                corpus.sentences_to_jsonl(pairs).encode(),
+                "逐句对齐语料，JSON Lines，每个句对一条记录",
+                "Sentence-aligned corpus, JSON Lines, one record per sentence pair",
+            ),
+        ]
+    files += [
         Download(
             f"{slug}.zh.txt",
             corpus.to_text(records, "zh").encode(),

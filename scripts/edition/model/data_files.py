@@ -40,11 +40,13 @@ class DataFile:
         return self.lines.get(path, 1)
 
 
-def load_data_file(path: Path, schema_name: str | None = None) -> DataFile:
+def load_data_file(path: Path, schema_name: str | None = None, *, with_lines: bool = False) -> DataFile:
     """Read, check against its schema (by file name) and return a data file.
 
     Entries that break the schema are left out of `data` (and named in `problems`), so
-    that the checks and the build that read them never meet a missing key."""
+    that the checks and the build that read them never meet a missing key. `with_lines`:
+    note the line of every key and list item even when nothing is wrong (a check that
+    names a place in a valid file asks for it)."""
     result = DataFile()
     try:
         text = path.read_text(encoding="utf-8")
@@ -52,7 +54,7 @@ def load_data_file(path: Path, schema_name: str | None = None) -> DataFile:
         result.problems.append(Problem(path, 0, "input", f"not valid UTF-8 (offset {error.start})"))
         return result
     name = schema_name or path.name
-    quick = _quick(text, name)
+    quick = None if with_lines else _quick(text, name)
     if quick is not None:
         result.data = quick
         return result

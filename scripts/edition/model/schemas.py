@@ -17,6 +17,9 @@ OPTIONAL_TEXT = {"type": "string"}
 BLOCK_ID = {"type": "string", "pattern": r"^[A-Za-z][\w-]*$"}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d\d-\d\d$"}
 SHA256 = {"type": "string", "pattern": r"^[0-9a-f]{64}$"}
+FINGERPRINT = {"type": "string", "pattern": r"^[0-9a-f]{8}$"}
+#: Sentence numbers in a block, from 1: [2] or [2, 3].
+POSITIONS = {"type": "array", "minItems": 1, "items": {"type": "integer", "minimum": 1}}
 
 
 def _entries(properties: dict[str, Any], required: list[str], dependent: dict[str, list[str]] | None = None) -> dict[str, Any]:
@@ -127,6 +130,31 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         },
         "additionalProperties": False,
     },
+    "sentences.yml": {
+        "type": "object",
+        "properties": {
+            "blocks": _entries(
+                {
+                    "id": BLOCK_ID,
+                    # The fingerprint of each sentence's text, in order (edition/model/sentences.py).
+                    "zh": {"type": "array", "minItems": 1, "items": FINGERPRINT},
+                    "en": {"type": "array", "minItems": 1, "items": FINGERPRINT},
+                    "pairs": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                            "type": "object",
+                            "properties": {"zh": POSITIONS, "en": POSITIONS, "unsure": TEXT, "reviewed": TEXT},
+                            "required": ["zh", "en"],
+                            "additionalProperties": False,
+                        },
+                    },
+                },
+                ["id", "zh", "en", "pairs"],
+            )
+        },
+        "additionalProperties": False,
+    },
     "number-exceptions.yml": {
         "type": "object",
         "properties": {
@@ -144,4 +172,5 @@ UNIQUE: dict[str, list[tuple[str, str | tuple[str, ...]]]] = {
     "glossary.yml": [("terms", "id"), ("terms", "zh")],
     "key-figures.yml": [("figures", "id")],
     "number-exceptions.yml": [("exceptions", ("block", "value"))],
+    "sentences.yml": [("blocks", "id")],
 }
