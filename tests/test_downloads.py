@@ -196,9 +196,11 @@ def test_sentence_corpus_loads_in_translate_toolkit_with_one_unit_per_pair(files
     units = [unit for unit in store.units if unit.istranslatable()]
     assert len(units) == pairs == 110
     by_id = {unit.getid(): unit for unit in units}
-    first = next(b for b in blocks if b.id == "p-1-2-1")
-    assert by_id["p-1-2-1.6"].source == first.zh[5]  # the 1:2 pair: one Chinese sentence, two English
-    assert by_id["p-1-2-1.6"].target == " ".join(first.en[5:7])
+    # The first pair of one Chinese sentence to two English, whichever it is today.
+    block_id, n, pair = next((i, n, p) for i, entry in alignment.items() for n, p in enumerate(entry.pairs, 1) if len(p.zh) == 1 and len(p.en) == 2)
+    block = next(b for b in blocks if b.id == block_id)
+    assert by_id[f"{block_id}.{n}"].source == block.zh[pair.zh[0] - 1]
+    assert by_id[f"{block_id}.{n}"].target == " ".join(block.en[i - 1] for i in pair.en)
     root = ET.parse(files / "yushan-2023-sentences.tmx").getroot()
     assert root.get("version") == "1.4" and root.find("header").get("segtype") == "sentence"
     props = {p.get("type"): p.text for p in root.find("body").find("tu").findall("prop")}
