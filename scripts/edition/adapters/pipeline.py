@@ -156,7 +156,7 @@ def finish_site(
     - the downloads, and each language's hints.json (the term hints' definitions);
     - Material's stylesheet without unused features; the edition's own `assets`
       (extra_css, extra_javascript, relative to the site) minified; every page without
-      the templates' indentation;
+      the templates' indentation and the theme's invalid attributes (passes/valid_html.py);
     - last, the Content-Security-Policy of every page: it hashes each page's inline
       scripts as written (`live_reload`: `mkdocs serve` injects a script no hash matches;
       `styles`: <style> texts the theme's scripts insert, edition/passes/csp.py).
@@ -166,8 +166,9 @@ def finish_site(
     from ..passes.csp import add_csp
     from ..passes.css_diet import trim_material_stylesheet
     from ..passes.hints import write_definitions
-    from ..passes.minify import compact_pages, minify_assets
+    from ..passes.minify import compact_html, minify_assets, rewrite_pages
     from ..passes.search_index import write_search_indexes
+    from ..passes.valid_html import valid_theme_html
 
     result: dict[str, Any] = {}
     if search:
@@ -179,7 +180,8 @@ def finish_site(
     result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     result["stylesheet"] = trim_material_stylesheet(site_dir)
     result["minified"] = minify_assets(site_dir, assets)
-    result["compacted"] = compact_pages(site_dir)
+    # One pass over the pages: the theme's invalid attributes out, the indentation out.
+    result["compacted"] = rewrite_pages(site_dir, lambda html: compact_html(valid_theme_html(html)))
     result["csp"] = add_csp(site_dir, live_reload=live_reload, styles=styles)
     return result
 

@@ -1,7 +1,7 @@
 """The edition's own stylesheet and scripts as the browser gets them: without comments and
 indentation (a third of their gzip size; they are written to be read, in docs/assets/).
 And every page without the indentation and blank lines the theme's templates leave
-(compact_pages: some 3% of a page's gzip size).
+(compact_html: some 3% of a page's gzip size).
 
 Only whole-line `//` comments and `/* … */` CSS comments are removed, and each line is
 stripped: safe for code that, like ours, keeps no comment marks inside strings. A comment
@@ -60,8 +60,3 @@ def rewrite_pages(site: Path, rewrite: Callable[[str], str]) -> list[tuple[Path,
             path.write_text(new, encoding="utf-8")
             done.append((path, len(text), len(new)))
     return done
-
-
-def compact_pages(site: Path) -> list[tuple[Path, int, int]]:
-    """Compact, in place, every page of the site (compact_html)."""
-    return rewrite_pages(site, compact_html)
