@@ -213,7 +213,11 @@
     button.className = "md-button cite-report";
     button.setAttribute("data-cite", "");
     button.textContent = zh ? "引用本报告" : "Cite this report";
-    cover.insertAdjacentElement("afterend", button);
+    // Into the row the build keeps for it under the title (edition/passes/page_html.py,
+    // page_tools): inserted after the first paint, it must move nothing.
+    var tools = document.querySelector(".md-content .page-tools");
+    if (tools) tools.appendChild(button);
+    else cover.insertAdjacentElement("afterend", button);
   }
 })();
 
@@ -404,8 +408,10 @@
     try { localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* private mode: for this page only */ }
     apply(on);
   });
+  var tools = document.querySelector(".md-content .page-tools"); // kept for it: see page_tools
   var heading = document.querySelector(".md-content h1");
-  if (heading) heading.insertAdjacentElement("afterend", button);
+  if (tools) tools.insertBefore(button, tools.firstChild);
+  else if (heading) heading.insertAdjacentElement("afterend", button);
   // Default: on in English (the marks are the edition's own renderings, which an English
   // reader cannot tell from the text), off in Chinese (the original as published; its hints
   // give our English, for translators, who can switch them on). See README, Term hints.
