@@ -457,8 +457,8 @@
     return textOf(clean(element.cloneNode(true)));
   }
 
-  // Copying report text gives the text alone: without this, "…level.¶⇄Cite" and bare
-  // footnote numbers ("environment.2") come along.
+  // Copying report text gives the text alone: without this, "…level.¶⇄Cite", bare
+  // footnote numbers ("environment.2") and the editor's marks ("99%〔。〕") come along.
   document.addEventListener("copy", function (event) {
     var selection = window.getSelection();
     if (!selection || selection.isCollapsed || !event.clipboardData) return;
@@ -467,7 +467,10 @@
     if (!content || !content.contains(range.commonAncestorContainer)) return;
     var box = document.createElement("div");
     box.appendChild(range.cloneContents());
-    if (!box.querySelector(FURNITURE + ", sup[id^='fnref']")) return; // nothing to clean
+    if (!box.querySelector(FURNITURE + ", sup[id^='fnref'], a.restoration")) return; // nothing to clean
+    // The editor's restorations 〔…〕 are not the published text: a copy gives the text as
+    // the government published it (each restoration is explained on the editorial notes).
+    box.querySelectorAll("a.restoration").forEach(function (mark) { mark.remove(); });
     clean(box);
     event.clipboardData.setData("text/html", box.innerHTML);
     event.clipboardData.setData("text/plain", textOf(box));

@@ -168,6 +168,7 @@ def finish_site(
     from ..passes.hints import write_definitions
     from ..passes.minify import compact_html, minify_assets, rewrite_pages
     from ..passes.search_index import write_search_indexes
+    from ..passes.ui_language import theme_punctuation
     from ..passes.valid_html import valid_theme_html
 
     result: dict[str, Any] = {}
@@ -180,8 +181,9 @@ def finish_site(
     result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     result["stylesheet"] = trim_material_stylesheet(site_dir)
     result["minified"] = minify_assets(site_dir, assets)
-    # One pass over the pages: the theme's invalid attributes out, the indentation out.
-    result["compacted"] = rewrite_pages(site_dir, lambda html: compact_html(valid_theme_html(html)))
+    # One pass over the pages: the theme's invalid attributes out, its Chinese words in
+    # Chinese punctuation, the indentation out.
+    result["compacted"] = rewrite_pages(site_dir, lambda html: compact_html(theme_punctuation(valid_theme_html(html))))
     result["csp"] = add_csp(site_dir, live_reload=live_reload, styles=styles)
     return result
 
