@@ -78,12 +78,13 @@ class FirstSearch:
 
 def first_search(site: Path) -> dict[str, FirstSearch]:
     """Language → the files the first search downloads on a page of the report with the
-    largest index: the search worker (Material's and the edition's), the lunr language
+    largest index: the edition's search script of the page (search.js, loaded when the
+    search opens), the search worker (Material's and the edition's), the lunr language
     support it loads, the site-wide index and that report's index. Later searches in the
     same report download nothing more (tests/test_search.py checks this in Chromium)."""
     workers = site / "assets" / "javascripts" / "workers"
     lunr = site / "assets" / "javascripts" / "lunr" / "min"
-    scripts = [*sorted(workers.glob("search.*.min.js")), workers / "edition-search.js"]
+    scripts = [*sorted(workers.glob("search.*.min.js")), workers / "edition-search.js", site / "assets" / "javascripts" / "search.js"]
     result = {}
     for index in sorted(site.rglob("search/search_index.json")):
         folder = index.parent
