@@ -163,7 +163,21 @@
     dialog.setAttribute("aria-label", zh ? "引用" : "Cite");
     var heading = document.createElement("h2");
     heading.textContent = (zh ? "引用" : "Cite ") + (paragraph ? (zh ? "段落 " + paragraph : "paragraph " + paragraph) : (zh ? "本报告" : "this report"));
-    dialog.appendChild(heading);
+    // Close at the top, and kept there as the dialog scrolls (on a phone it is taller than
+    // the screen); a tap outside the dialog or Escape closes it too.
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "md-button md-button--primary cite-close";
+    close.textContent = zh ? "关闭" : "Close";
+    close.addEventListener("click", function () { dialog.close(); });
+    var head = document.createElement("div");
+    head.className = "cite-head";
+    head.append(heading, close);
+    dialog.appendChild(head);
+    dialog.addEventListener("click", function (event) {
+      var box = dialog.getBoundingClientRect();
+      if (event.target === dialog && (event.clientY < box.top || event.clientY > box.bottom || event.clientX < box.left || event.clientX > box.right)) dialog.close();
+    });
     citations(d, paragraph).forEach(function (entry) {
       var label = document.createElement("h3");
       label.textContent = entry[0];
@@ -181,16 +195,10 @@
       });
       dialog.append(label, pre, copy);
     });
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "md-button md-button--primary cite-close";
-    close.textContent = zh ? "关闭" : "Close";
-    close.addEventListener("click", function () { dialog.close(); });
     if (window.EditionDesk && paragraph) {
       var report = window.EditionDesk.reportLink(paragraph, d.page + "#" + paragraph);
       if (report) dialog.appendChild(report);
     }
-    dialog.appendChild(close);
     dialog.addEventListener("close", function () { dialog.remove(); });
     document.body.appendChild(dialog);
     dialog.showModal();
@@ -216,8 +224,7 @@
     // Into the row the build keeps for it under the title (edition/passes/page_html.py,
     // page_tools): inserted after the first paint, it must move nothing.
     var tools = document.querySelector(".md-content .page-tools");
-    if (tools) tools.appendChild(button);
-    else cover.insertAdjacentElement("afterend", button);
+    (tools || cover.parentNode).appendChild(button);
   }
 })();
 
@@ -287,9 +294,18 @@
     return tip;
   }
 
+  // The hint of a mark: its entry (term, pinyin, note), or a sentence saying why there is none.
+  function reveal(mark, entry) {
+    fill(entry);
+    mark.setAttribute("aria-describedby", "term-hint");
+    tip.hidden = false;
+    place(mark);
+  }
+
   function fill(entry) {
     var box = tooltip();
     box.textContent = "";
+    if (typeof entry === "string") return box.append(entry);
     var term = document.createElement("span");
     term.className = "term-hint__term";
     term.lang = zh ? "en" : "zh-Hans";
@@ -317,22 +333,13 @@
     var id = mark.hash.replace(/^#term-/, "");
     current = mark;
     definitions(mark).then(function (all) {
-      if (current !== mark || !all[id]) return;
-      fill(all[id]);
-      mark.setAttribute("aria-describedby", "term-hint");
-      tip.hidden = false;
-      place(mark);
+      if (current === mark && all[id]) reveal(mark, all[id]);
     }).catch(function (error) {
       // Offline, before the report was kept for offline reading: the hint says so, and is
       // asked for again next time (a failed load is not remembered).
       console.warn("term hints:", error.message);
-      delete loaded[new URL("hints.json", mark.href).href];
-      if (current !== mark) return;
-      var box = tooltip();
-      box.textContent = WORDS.failed;
-      mark.setAttribute("aria-describedby", "term-hint");
-      box.hidden = false;
-      place(mark);
+      loaded = {};
+      if (current === mark) reveal(mark, WORDS.failed);
     });
   }
 
@@ -418,9 +425,7 @@
     apply(on);
   });
   var tools = document.querySelector(".md-content .page-tools"); // kept for it: see page_tools
-  var heading = document.querySelector(".md-content h1");
-  if (tools) tools.insertBefore(button, tools.firstChild);
-  else if (heading) heading.insertAdjacentElement("afterend", button);
+  if (tools) tools.prepend(button);
   // Default: on in English (the marks are the edition's own renderings, which an English
   // reader cannot tell from the text), off in Chinese (the original as published; its hints
   // give our English, for translators, who can switch them on). See README, Term hints.
@@ -578,12 +583,18 @@
   var field = document.querySelector("input.md-search__input");
   var script = document.currentScript;
   if (!field || !script) return;
-  var src = new URL("search.js", script.src).href, loading = false;
+  var src = new URL("search.js", script.src).href, loading = false, failed = "";
+  var result = document.querySelector(".md-search-result");
+  var meta = document.querySelector(".md-search-result__meta");
   function load() {
     if (loading) return;
     loading = true;
     var element = document.createElement("script");
     element.src = src;
+    // Offline before the report was kept: no results can come, and none is not the answer.
+    element.onerror = function () {
+      failed = document.documentElement.lang.indexOf("en") ? "搜索索引未能加载（可能已离线）。" : "The search index could not be loaded (you may be offline).";
+    };
     document.body.appendChild(element);
   }
   field.addEventListener("input", function (event) {
@@ -591,11 +602,10 @@
   });
   // Which query the results shown answer: Material rewrites the count after it has
   // rendered a result (tests and the benchmark wait for it; no fixed delay).
-  var result = document.querySelector(".md-search-result");
-  var meta = document.querySelector(".md-search-result__meta");
   if (result && meta) {
     new MutationObserver(function () {
       result.dataset.answered = field.value;
+      if (failed && field.value && meta.textContent !== failed) meta.textContent = failed;
     }).observe(meta, { childList: true, characterData: true, subtree: true });
   }
   field.addEventListener("focus", load);
@@ -610,17 +620,14 @@
 // report in this language for offline reading (edition/passes/offline.py says what a
 // report's copy holds; offline_worker.js, how it is kept and replaced by a new build).
 (function () {
-  var script = document.currentScript;
-  if (!("serviceWorker" in navigator) || !script) return;
-  var root = new URL("../../", script.src);
-  function keep(registration) {
-    var worker = navigator.serviceWorker.controller || registration.active;
-    if (worker) worker.postMessage({ type: "keep" });
-  }
+  var script = document.currentScript, workers = navigator.serviceWorker;
+  if (!workers || !script) return;
   window.addEventListener("load", function () {
-    navigator.serviceWorker.register(new URL("sw.js", root).href).then(function () {
-      return navigator.serviceWorker.ready;
-    }).then(keep).catch(function (error) {
+    workers.register(new URL("../../sw.js", script.src)).then(function () {
+      return workers.ready;
+    }).then(function (registration) {
+      (workers.controller || registration.active).postMessage({ type: "keep" });
+    }).catch(function (error) {
       console.warn("offline copy:", error.message);
     });
   });

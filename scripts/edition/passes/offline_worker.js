@@ -143,6 +143,10 @@ self.addEventListener("fetch", function (event) {
   event.respondWith(caches.open(CACHE).then(function (cache) {
     return cache.match(request, { ignoreSearch: true });
   }).then(function (hit) {
+    // Found without its query string (?h=… of a search result; the search worker's
+    // settings): given as an answer to the address asked for, not the one it was kept
+    // under, which would become the page's or the worker's own address, query lost.
+    if (hit && hit.url !== request.url) hit = new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
     return hit || fetch(request).catch(function (error) {
       if (request.mode === "navigate") return notKept(request.url);
       throw error;

@@ -34,8 +34,10 @@ class FirstView:
 
 
 def first_view(browser, base: str, site: Path, path: str) -> FirstView:
-    """What the browser fetches to show a page, and its gzip size."""
-    page = browser.new_page()
+    """What the browser fetches to show a page, and its gzip size. Service workers are
+    allowed, as for a reader: the edition's registers after the page has loaded, and what
+    it fetches then (for offline reading) is not the page's."""
+    page = browser.new_page(service_workers="allow")
     urls: list[str] = []
     page.on("request", lambda request: urls.append(request.url))
     page.goto(base + path)

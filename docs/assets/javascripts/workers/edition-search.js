@@ -138,6 +138,7 @@
   function rank(result, query) {
     var typed = plain(query).replace(/["*+~^]/g, "").trim();
     var complete = false; // some entry holds the query: the phrase, or every term of it
+    var figure = /^[\d.,%\s]+$/.test(typed) && /\d[.,]\d/.test(typed);
     var items = [];
     var seen = {};
     result.items.forEach(function (group) {
@@ -179,9 +180,9 @@
       if (doc.h && !item.title) item.title = (byLocation[doc.h] || {}).title || "";
       item.title = whole(item.title || "", doc.title);
       item.text = whole(item.text || "", doc.text);  // "": a heading without text; Material reads .length
-      if (phrases) {
+      if (phrases || figure) {
         // The phrase marked whole: Material marks each word of it, and each part of a
-        // figure ("1,162" marked every "1").
+        // figure ("1,162" marked every "1"), in entries that hold it and in the others.
         item.title = markPhrase(item.title.replace(/<\/?mark>/g, ""), typed);
         item.text = markPhrase(item.text.replace(/<\/?mark>/g, ""), typed);
       }
