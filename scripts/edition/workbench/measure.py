@@ -9,6 +9,8 @@ browser fetches for it. The search indexes and worker load on first use, not fir
 from __future__ import annotations
 
 import gzip
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -100,3 +102,17 @@ def first_search(site: Path) -> dict[str, FirstSearch]:
             files[file.relative_to(site).as_posix()] = gzip_size(file.read_bytes())
         result[lang] = FirstSearch(lang, files, largest.stem if largest else "")
     return result
+
+
+def offline_copy(site: Path) -> dict[str, dict[str, int]]:
+    """What one visit keeps for offline reading, per set of each sw.js (language/report):
+    its files and their gzip bytes (edition/passes/offline.py lists them)."""
+    copies = {}
+    for worker in sorted(site.rglob("sw.js")):
+        found = re.search(r"var SETS = (\{.*?\});", worker.read_text(encoding="utf-8"))
+        if not found:
+            continue
+        for name, files in json.loads(found.group(1)).items():
+            paths = [worker.parent / (rel + "index.html" if rel == "" or rel.endswith("/") else rel) for rel in files]
+            copies[name] = {"files": len(paths), "gzip_bytes": sum(gzip_size(path.read_bytes()) for path in paths)}
+    return copies
