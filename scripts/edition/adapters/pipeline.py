@@ -184,7 +184,8 @@ def finish_site(
     result["downloads"] = write_downloads(project, site_dir)
     result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     result["stylesheet"] = trim_material_stylesheet(site_dir)
-    result["minified"] = minify_assets(site_dir, assets)
+    # The stylesheets that only some pages link (tables of three columns, side by side) too.
+    result["minified"] = minify_assets(site_dir, [*assets, "assets/tables.css", "assets/parallel.css"])
     # One pass over the pages: the theme's invalid attributes out, its Chinese words in
     # Chinese punctuation, the indentation out.
     result["compacted"] = rewrite_pages(site_dir, lambda html: compact_html(theme_punctuation(valid_theme_html(html))))

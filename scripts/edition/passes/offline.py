@@ -104,7 +104,9 @@ def report_set(project: Project, site_dir: Path, lang: str, slug: str) -> dict[s
         files.add(hints)
     listed = {}
     for path in sorted(files):
-        rel = path.relative_to(root).as_posix()
+        # Relative to the language's root; a file of the site's root that an English page of
+        # a language site of its own loads (Zensical: tables.css) is ../assets/…
+        rel = Path(os.path.relpath(path, root)).as_posix()
         listed[rel.removesuffix("index.html")] = _digest(path)
     return listed
 

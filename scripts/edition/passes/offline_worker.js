@@ -139,7 +139,8 @@ function notKept(url) {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET" || request.url.indexOf(self.registration.scope) !== 0) return;
+  // Any file of the site (a language's site of its own may load a file of the root's).
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(caches.open(CACHE).then(function (cache) {
     return cache.match(request, { ignoreSearch: true });
   }).then(function (hit) {

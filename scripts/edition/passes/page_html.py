@@ -64,6 +64,8 @@ def page_html(project: Project, path: Path, html: str, *, problems: Sequence[Pro
         html = mark_terms(html, zh_blocks, load_terms(report), lang, f"{base}glossary/")
     html = stack_tables(localise_ui(html, lang), to_root(project, path))
     html = page_tools(html)
+    if 'class="parallel"' in html:  # its stylesheet, linked by the side-by-side pages alone
+        html = f'<link rel="stylesheet" href="{to_root(project, path)}assets/parallel.css">' + html
     if report is not None:
         # The contents under the title (and its tools): the report's on the cover, above the
         # metadata table; a part's own sections on the part's page.

@@ -139,6 +139,14 @@
     var typed = plain(query).replace(/["*+~^]/g, "").trim();
     var complete = false; // some entry holds the query: the phrase, or every term of it
     var figure = /^[\d.,%\s]+$/.test(typed) && /\d[.,]\d/.test(typed);
+    // English terms come back stemmed ("modernis"): shown as the reader typed them.
+    var typedWords = {};
+    if (params.get("lang") === "en") {
+      typed.split(/\s+/).forEach(function (word) {
+        var clean = word.replace(/[^a-z'-]/g, "");
+        if (clean) typedWords[lunr.stemmer(new lunr.Token(clean)).toString()] = clean;
+      });
+    }
     var items = [];
     var seen = {};
     result.items.forEach(function (group) {
@@ -194,6 +202,7 @@
       var words = {};
       Object.keys(item.terms).forEach(function (term) {
         var word = bare(term);
+        word = typedWords[word] || word;
         if (word) words[word] = words[word] || item.terms[term];
       });
       item.terms = words;
