@@ -19,7 +19,8 @@ from ..model.project import Project, Report, counterpart, language_of
 from ..model.text import FOOTNOTE_REF
 from .inline_html import inline_html
 
-WORDS = {"zh": ("目录", "本部分各节"), "en": ("Contents", "In this part")}
+# Not the theme's own "目录" / "Table of contents" (its contents rail): landmarks are told apart by their names.
+WORDS = {"zh": ("报告目录", "本部分各节"), "en": ("Contents of the report", "In this part")}
 
 
 def _link(href: str, heading: Block) -> str:
