@@ -24,14 +24,18 @@ def test_no_report_page_shifts_on_a_desktop(browser, server):
         assert shift.score <= LIMIT, (path, shift)
 
 
-def test_mutation_without_the_row_kept_for_the_page_tools_the_page_shifts(browser, server):
+def test_mutation_the_switch_put_under_the_title_as_before_shifts_the_page(browser, server):
     """The term-hint switch inserted under the title after the first paint pushed the Chinese
-    Part I down (Lighthouse: 0.214); without the row the build keeps for it, it does again."""
+    Part I down (Lighthouse: 0.214); put there again, outside the row the build keeps for
+    it, it does again. (The page's scripts still run after its first paint: the browser runs
+    edition.js after Material's bundle, which the measure holds back.)"""
 
-    def without_row(route):
-        html = route.fetch().text()
-        assert '<div class="page-tools"></div>' in html
-        route.fulfill(body=html.replace('<div class="page-tools"></div>', ""), content_type="text/html; charset=utf-8")
+    def as_before(route):
+        script = route.fetch().text()
+        assert script.count("if (tools) tools.prepend(button);") == 1
+        route.fulfill(
+            body=script.replace("if (tools) tools.prepend(button);", 'document.querySelector(".md-content h1").after(button);'), content_type="text/javascript"
+        )
 
-    shift = layout_shift(browser, server, "/yushan-2023/part-1/", PHONE, page_filter=without_row)
+    shift = layout_shift(browser, server, "/yushan-2023/part-1/", PHONE, routes={"**/assets/javascripts/edition.js": as_before})
     assert shift.score > LIMIT and "h2#s-1-1" in shift.shifted, shift

@@ -46,10 +46,10 @@ class LayoutShift:
     shifted: tuple[str, ...]  # the elements that moved, largest shift first
 
 
-def layout_shift(browser, base: str, path: str, width: int = 390, page_filter=None) -> LayoutShift:
+def layout_shift(browser, base: str, path: str, width: int = 390, routes: dict | None = None) -> LayoutShift:
     """The page's cumulative layout shift at `width` CSS px (under 600: a phone, touch, no
-    hover), its scripts held back until it has painted. `page_filter(route)`: a test's hook
-    to change what the server sends (a mutation); it must fulfil or continue the route."""
+    hover), its scripts held back until it has painted. `routes`: a test's hooks to change
+    what the server sends (a mutation), {URL pattern: handler(route)}."""
     phone = width < 600
     context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone, has_touch=phone, service_workers="block")
     context.add_init_script(OBSERVE)
@@ -62,8 +62,8 @@ def layout_shift(browser, base: str, path: str, width: int = 390, page_filter=No
             held.append(route)
 
     context.route("**/*.js", hold)
-    if page_filter is not None:
-        context.route(base + path.split("#")[0], page_filter)
+    for pattern, handler in (routes or {}).items():
+        context.route(pattern, handler)
     page = context.new_page()
     try:
         page.goto(base + path, wait_until="commit")
