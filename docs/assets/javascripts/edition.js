@@ -163,7 +163,21 @@
     dialog.setAttribute("aria-label", zh ? "引用" : "Cite");
     var heading = document.createElement("h2");
     heading.textContent = (zh ? "引用" : "Cite ") + (paragraph ? (zh ? "段落 " + paragraph : "paragraph " + paragraph) : (zh ? "本报告" : "this report"));
-    dialog.appendChild(heading);
+    // Close at the top, and kept there as the dialog scrolls (on a phone it is taller than
+    // the screen); a tap outside the dialog or Escape closes it too.
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "md-button md-button--primary cite-close";
+    close.textContent = zh ? "关闭" : "Close";
+    close.addEventListener("click", function () { dialog.close(); });
+    var head = document.createElement("div");
+    head.className = "cite-head";
+    head.append(heading, close);
+    dialog.appendChild(head);
+    dialog.addEventListener("click", function (event) {
+      var box = dialog.getBoundingClientRect();
+      if (event.target === dialog && (event.clientY < box.top || event.clientY > box.bottom || event.clientX < box.left || event.clientX > box.right)) dialog.close();
+    });
     citations(d, paragraph).forEach(function (entry) {
       var label = document.createElement("h3");
       label.textContent = entry[0];
@@ -181,16 +195,10 @@
       });
       dialog.append(label, pre, copy);
     });
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "md-button md-button--primary cite-close";
-    close.textContent = zh ? "关闭" : "Close";
-    close.addEventListener("click", function () { dialog.close(); });
     if (window.EditionDesk && paragraph) {
       var report = window.EditionDesk.reportLink(paragraph, d.page + "#" + paragraph);
       if (report) dialog.appendChild(report);
     }
-    dialog.appendChild(close);
     dialog.addEventListener("close", function () { dialog.remove(); });
     document.body.appendChild(dialog);
     dialog.showModal();
@@ -213,7 +221,10 @@
     button.className = "md-button cite-report";
     button.setAttribute("data-cite", "");
     button.textContent = zh ? "引用本报告" : "Cite this report";
-    cover.insertAdjacentElement("afterend", button);
+    // Into the row the build keeps for it under the title (edition/passes/page_html.py,
+    // page_tools): inserted after the first paint, it must move nothing.
+    var tools = document.querySelector(".md-content .page-tools");
+    (tools || cover.parentNode).appendChild(button);
   }
 })();
 
@@ -245,8 +256,8 @@
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var KEY = "edition-term-hints";
   var WORDS = zh
-    ? { label: "术语提示", on: "：开", off: "：关" }
-    : { label: "Term hints", on: ": on", off: ": off" };
+    ? { label: "术语提示", on: "：开", off: "：关", failed: "术语提示未能加载（可能已离线）。" }
+    : { label: "Term hints", on: ": on", off: ": off", failed: "The term hint could not be loaded (you may be offline)." };
   var loaded = {}; // definitions URL → promise of its JSON
   var tip = null; // the one tooltip element
   var current = null; // the mark whose hint is open
@@ -283,9 +294,18 @@
     return tip;
   }
 
+  // The hint of a mark: its entry (term, pinyin, note), or a sentence saying why there is none.
+  function reveal(mark, entry) {
+    fill(entry);
+    mark.setAttribute("aria-describedby", "term-hint");
+    tip.hidden = false;
+    place(mark);
+  }
+
   function fill(entry) {
     var box = tooltip();
     box.textContent = "";
+    if (typeof entry === "string") return box.append(entry);
     var term = document.createElement("span");
     term.className = "term-hint__term";
     term.lang = zh ? "en" : "zh-Hans";
@@ -313,13 +333,13 @@
     var id = mark.hash.replace(/^#term-/, "");
     current = mark;
     definitions(mark).then(function (all) {
-      if (current !== mark || !all[id]) return;
-      fill(all[id]);
-      mark.setAttribute("aria-describedby", "term-hint");
-      tip.hidden = false;
-      place(mark);
+      if (current === mark && all[id]) reveal(mark, all[id]);
     }).catch(function (error) {
+      // Offline, before the report was kept for offline reading: the hint says so, and is
+      // asked for again next time (a failed load is not remembered).
       console.warn("term hints:", error.message);
+      loaded = {};
+      if (current === mark) reveal(mark, WORDS.failed);
     });
   }
 
@@ -404,8 +424,8 @@
     try { localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* private mode: for this page only */ }
     apply(on);
   });
-  var heading = document.querySelector(".md-content h1");
-  if (heading) heading.insertAdjacentElement("afterend", button);
+  var tools = document.querySelector(".md-content .page-tools"); // kept for it: see page_tools
+  if (tools) tools.prepend(button);
   // Default: on in English (the marks are the edition's own renderings, which an English
   // reader cannot tell from the text), off in Chinese (the original as published; its hints
   // give our English, for translators, who can switch them on). See README, Term hints.
@@ -451,8 +471,8 @@
     return textOf(clean(element.cloneNode(true)));
   }
 
-  // Copying report text gives the text alone: without this, "…level.¶⇄Cite" and bare
-  // footnote numbers ("environment.2") come along.
+  // Copying report text gives the text alone: without this, "…level.¶⇄Cite", bare
+  // footnote numbers ("environment.2") and the editor's marks ("99%〔。〕") come along.
   document.addEventListener("copy", function (event) {
     var selection = window.getSelection();
     if (!selection || selection.isCollapsed || !event.clipboardData) return;
@@ -461,7 +481,10 @@
     if (!content || !content.contains(range.commonAncestorContainer)) return;
     var box = document.createElement("div");
     box.appendChild(range.cloneContents());
-    if (!box.querySelector(FURNITURE + ", sup[id^='fnref']")) return; // nothing to clean
+    if (!box.querySelector(FURNITURE + ", sup[id^='fnref'], a.restoration")) return; // nothing to clean
+    // The editor's restorations 〔…〕 are not the published text: a copy gives the text as
+    // the government published it (each restoration is explained on the editorial notes).
+    box.querySelectorAll("a.restoration").forEach(function (mark) { mark.remove(); });
     clean(box);
     event.clipboardData.setData("text/html", box.innerHTML);
     event.clipboardData.setData("text/plain", textOf(box));
@@ -547,67 +570,66 @@
   })();
 })();
 
-// ---- Search results (formerly search.js) ----
+// ---- Search ----
 
-// Search (with assets/javascripts/workers/edition-search.js, the worker):
-// - a result opens the paragraph that matched: Material links a result's page title to the
-//   top of the page; it is pointed at the result's best paragraph (#p-…), the link below it;
-// - a choice in the search dialog: this report (the default: its index alone is fetched)
-//   or all reports, sent to the worker on the BroadcastChannel "edition-search" and kept
-//   for the session (overrides/main.html passes it to the worker on the next page);
-// - opening the search ({warm: true}) has the worker load the report's index.
+// The search's own code (assets/javascripts/search.js: the results opening their paragraph,
+// the this-report / all-reports choice, what the results mean, a page opened from a result)
+// comes when the reader opens the search, or at once on a page opened from a search result
+// (?h=): most readers never search, and a first view on a phone carries none of it.
+// What must not wait for it is here: a query pasted, dictated or committed by an input
+// method without a key press is passed on as the keyup Material listens for (alone, it
+// left a phone's Paste at "Type to start searching"), and each answer is stamped.
 (function () {
-  var KEY = "edition-search-scope";
-  var english = document.documentElement.lang.indexOf("en") === 0;
-  var wrap = document.querySelector(".md-search__scrollwrap");
-  var result = document.querySelector(".md-search-result");
-  var list = document.querySelector(".md-search-result__list");
-  var meta = document.querySelector(".md-search-result__meta");
   var field = document.querySelector("input.md-search__input");
-  if (!wrap || !result || !list || !meta || !field) return;
-
-  // Which query the results shown answer: Material rewrites the count after it has
-  // rendered a result (tests and the benchmark wait for it; no fixed delay).
-  new MutationObserver(function () {
-    result.dataset.answered = field.value;
-  }).observe(meta, { childList: true, characterData: true, subtree: true });
-
-  new MutationObserver(function () {
-    list.querySelectorAll(".md-search-result__item").forEach(function (item) {
-      var links = item.querySelectorAll("a.md-search-result__link");
-      if (links.length > 1 && links[0].hash === "" && links[1].hash.indexOf("#") === 0) links[0].href = links[1].href;
-    });
-  }).observe(list, { childList: true });
-
-  var box = document.createElement("div");
-  box.className = "search-scope";
-  var label = document.createElement("label");
-  var input = document.createElement("input");
-  input.type = "checkbox";
-  input.name = "scope";
-  try { input.checked = sessionStorage.getItem(KEY) === "all"; } catch (error) { /* storage off: default */ }
-  label.appendChild(input);
-  label.appendChild(document.createTextNode(english ? " Search all reports" : " 搜索全部报告"));
-  box.appendChild(label);
-  wrap.insertBefore(box, wrap.firstChild);
-
-  var channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("edition-search") : null;
-  // Material searches on keyup alone: a query pasted from a phone's menu, dictated, or
-  // committed by an input method without a key press would sit unanswered ("Type to start
-  // searching"). Each change of the text is passed on as the keyup Material listens for.
+  var script = document.currentScript;
+  if (!field || !script) return;
+  var src = new URL("search.js", script.src).href, loading = false, failed = "";
+  var result = document.querySelector(".md-search-result");
+  var meta = document.querySelector(".md-search-result__meta");
+  function load() {
+    if (loading) return;
+    loading = true;
+    var element = document.createElement("script");
+    element.src = src;
+    // Offline before the report was kept: no results can come, and none is not the answer.
+    element.onerror = function () {
+      failed = document.documentElement.lang.indexOf("en") ? "搜索索引未能加载（可能已离线）。" : "The search index could not be loaded (you may be offline).";
+    };
+    document.body.appendChild(element);
+  }
   field.addEventListener("input", function (event) {
     if (!event.isComposing) field.dispatchEvent(new KeyboardEvent("keyup"));
   });
+  // Which query the results shown answer: Material rewrites the count after it has
+  // rendered a result (tests and the benchmark wait for it; no fixed delay).
+  if (result && meta) {
+    new MutationObserver(function () {
+      result.dataset.answered = field.value;
+      if (failed && field.value && meta.textContent !== failed) meta.textContent = failed;
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+  field.addEventListener("focus", load);
+  var toggle = document.getElementById("__search");
+  if (toggle) toggle.addEventListener("change", load);
+  if (/[?&]h=/.test(location.search)) load();
+})();
 
-  // Opening the search starts loading the report's index, so that it is ready by the
-  // time the first word is typed (it is not loaded with the page: most readers never search).
-  field.addEventListener("focus", function () {
-    if (channel) channel.postMessage({ warm: true });
-  });
-  input.addEventListener("change", function () {
-    var scope = input.checked ? "all" : "report";
-    try { sessionStorage.setItem(KEY, scope); } catch (error) { /* storage off: this page only */ }
-    if (channel) channel.postMessage({ scope: scope });
+// Offline reading: once the page has loaded (never before: a reader on a slow connection
+// waits for nothing of it), register the edition's service worker, sw.js at the root of the
+// language's site (beside this script's assets/ folder), and ask it to keep the page's
+// report in this language for offline reading (edition/passes/offline.py says what a
+// report's copy holds; offline_worker.js, how it is kept and replaced by a new build).
+(function () {
+  var script = document.currentScript, workers = navigator.serviceWorker;
+  if (!workers || !script) return;
+  window.addEventListener("load", function () {
+    workers.register(new URL("../../sw.js", script.src)).then(function () {
+      return workers.ready;
+    }).then(function (registration) {
+      (workers.controller || registration.active).postMessage({ type: "keep" });
+    }).catch(function (error) {
+      console.warn("offline copy:", error.message);
+    });
   });
 })();
 

@@ -28,7 +28,7 @@ from .corpus import aligned_blocks
 from .downloads import downloads_table
 from .inline_html import inline_html
 from .key_figures import key_figure_ids, key_figures_table
-from .side_by_side import column_heads, row_notes, section_jumps
+from .side_by_side import block_label, column_heads, row_notes, section_jumps
 
 LABELS = {
     "glossary": {
@@ -136,7 +136,10 @@ def parallel(project: Project, report: Report, lang: str) -> str:
                 html = inline_html(text)
             tag = f"h{min(r.level + 1, 6)}" if r.kind == "heading" else "p"
             href = f"{to_root}{prefix}{report.slug}/{r.page + '/' if r.page else ''}#{r.id}"
-            label = "原文" if side == "zh" else "English"
+            # The row's tools and labels speak the page's language, inside a cell of the other.
+            ui = "zh-Hans" if lang == "zh" else "en"
+            label = block_label(r.id, lang)
+            where = {"zh": ("中文：", "英文："), "en": ("Chinese: ", "English: ")}[lang][side != "zh"]
             short = ("中文" if side == "zh" else "英文") if lang == "zh" else ("中文" if side == "zh" else "EN")
             tools = ""
             if side == "en" and r.kind != "heading":
@@ -148,15 +151,15 @@ def parallel(project: Project, report: Report, lang: str) -> str:
                 cite = "引用" if lang == "zh" else "Cite"
                 # data-cite-source: the file a Report link (edition.js) names for the paragraph.
                 tools = (
-                    f'<span class="parallel-tools"><button type="button" class="para-link para-cite" data-cite="{r.id}" '
+                    f'<span class="parallel-tools" lang="{ui}"><button type="button" class="para-link para-cite" data-cite="{r.id}" '
                     f'data-cite-page="{page}" data-cite-version="{version} {day}" data-cite-source="docs/{report.slug}/{source.name}" '
                     f'aria-label="{cite} {r.id}">{cite}</button></span>'
                 ) + notes.get(r.id, "")
             cells.append(
                 f'<div class="parallel-cell" role="cell" lang="{"zh-Hans" if side == "zh" else "en"}">'
-                f'<span class="parallel-lang" aria-hidden="true">{short}</span>'
+                f'<span class="parallel-lang" lang="{"en" if short == "EN" else "zh-Hans"}" aria-hidden="true">{short}</span>'
                 f'<{tag} class="parallel-text">{html}</{tag}>{tools}'
-                f'<a class="parallel-source" href="{href}" title="{label}: {r.id}">{r.id}</a></div>'
+                f'<a class="parallel-source" lang="{ui}" href="{href}" title="{where}{escape(label)}">{escape(label)}</a></div>'
             )
         out.append(f'<div class="parallel-row parallel-{r.kind}" role="row" id="{r.id}">{"".join(cells)}</div>')
     out.append("</div>")

@@ -42,7 +42,8 @@ INDEX = Path("search") / "search_index.json"
 
 # Classes whose text is page furniture, not the text a reader reads: glossary tooltip
 # definitions, permalink signs, the paragraph links (¶ ⇄ Cite), footnote numbers and
-# back-links, the unofficial-translation notice, the edit button, the page date.
+# back-links, the unofficial-translation notice, the edit button, the page date, the
+# contents lists under a report page's title (their headings are indexed where they are).
 FURNITURE = {
     "gloss-tip",
     "headerlink",
@@ -53,6 +54,8 @@ FURNITURE = {
     "md-content__button",
     "last-updated",
     "md-source-file",
+    "edition-contents",
+    "page-tools",
 }
 SKIPPED_TAGS = {"script", "style", "svg", "button", "nav", "template", "noscript"}
 UNIT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "figure", "section", "div"}

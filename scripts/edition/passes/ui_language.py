@@ -21,13 +21,35 @@ from html.parser import HTMLParser
 ENGLISH = {"本节链接": "Link to this section"}
 
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
-CHROME = re.compile(r"\b(md-header|md-nav|md-search|md-footer|md-top|md-tabs)\b")
+# The theme's chrome, and the edition's own words inside the content: the notice at the
+# top, the page date, the tools under the title and each paragraph, the contents lists,
+# the side-by-side rows' labels, tools and section jumps (not their notes: text).
+CHROME = re.compile(
+    r"\b(md-header|md-nav|md-search|md-footer|md-top|md-tabs|translation-notice|last-updated|page-tools|para-links"
+    r"|edition-contents|parallel-source|parallel-lang|parallel-tools|parallel-jumps|parallel-head)\b"
+)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # Latin that a Chinese page rightly shows: names of formats and products (and the ids of
 # the page's own elements, which foreign_ui leaves out).
 LATIN_ALLOWED = re.compile(r"\b(?:Material for MkDocs|MkDocs|BibTeX|CSL-JSON|JSONL|JSON|CSV|TMX|PDF|GitHub|CC BY 4\.0|MIT)\b")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# Chinese UI text takes full-width punctuation: "最后更新：", not "最后更新:".
+HALF_WIDTH_AFTER_HAN = re.compile(r"[\u3400-\u9fff][:;,?!()]")
+
+
+# The theme's Chinese words followed by a half-width colon (the footer's links to the
+# previous and next pages), and the full-width colon Chinese takes.
+THEME_COLONS = re.compile(r"(上一页|下一页): ")
+
+
+def theme_punctuation(html: str) -> str:
+    """A built Chinese page with the theme's Chinese words punctuated in Chinese (Material
+    writes "上一页: …" in its footer links' names); other pages as they are."""
+    head = html[:500]
+    if 'lang="zh' not in head:
+        return html
+    return THEME_COLONS.sub(r"\1：", html)
 
 
 def localise_ui(html: str, lang: str) -> str:
@@ -48,9 +70,10 @@ class _Collector(HTMLParser):
         self.ids: set[str] = set()  # a UI string may name an element of the page by its id
 
     def _state(self) -> tuple[bool, bool, bool]:
-        foreign = any(s[1] for s in self.stack)
-        chrome = any(s[2] for s in self.stack)
-        button = any(s[3] for s in self.stack)
+        # Each entry holds its element's own state, its parents' taken into account.
+        if not self.stack:
+            return False, False, False
+        _tag, foreign, chrome, button = self.stack[-1]
         return foreign, chrome, button
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -61,9 +84,13 @@ class _Collector(HTMLParser):
         if values.get("id"):
             self.ids.add(values["id"])
         lang = values.get("lang")
-        foreign = (lang is not None and not _same_language(lang, self.page_lang)) or "hreflang" in values or "md-select" in values.get("class", "")
         parent_foreign, parent_chrome, parent_button = self._state()
-        if not (foreign or parent_foreign) and tag not in ("script", "style"):
+        # lang is inherited, and an element may mark its own: a side-by-side row's label,
+        # marked with the page's language inside the row's cell of the other, speaks the
+        # page's language. The links to the other language are foreign whatever their lang.
+        foreign = (not _same_language(lang, self.page_lang)) if lang is not None else parent_foreign
+        foreign = foreign or "hreflang" in values or "md-select" in values.get("class", "")
+        if not foreign and tag not in ("script", "style"):
             line = self.getpos()[0]
             for name in ATTRIBUTES:
                 if values.get(name, "").strip():
@@ -71,7 +98,7 @@ class _Collector(HTMLParser):
         if tag in VOID:
             return
         chrome = bool(CHROME.search(values.get("class", ""))) or tag in ("header", "footer")
-        self.stack.append((tag, foreign or tag in ("script", "style"), chrome, tag == "button"))
+        self.stack.append((tag, foreign or tag in ("script", "style"), chrome or parent_chrome, tag == "button" or parent_button))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -104,13 +131,14 @@ def ui_strings(html: str) -> tuple[str, list[tuple[int, str, str]], set[str]]:
 
 
 def foreign_ui(html: str) -> list[str]:
-    """UI strings not in the page's language, as "line: where: text"."""
+    """UI strings not in the page's language (on a Chinese page: a Latin word, or half-width
+    punctuation after a Chinese character), as "line: where: text"."""
     lang, strings, ids = ui_strings(html)
     wrong = []
     for line, where, text in strings:
         if lang.startswith("zh"):
             words = [w for w in re.split(r"[\s:：,，]+", text) if w not in ids]
-            bad = LATIN_WORD.search(LATIN_ALLOWED.sub("", " ".join(words)))
+            bad = LATIN_WORD.search(LATIN_ALLOWED.sub("", " ".join(words))) or HALF_WIDTH_AFTER_HAN.search(text)
         else:
             bad = CJK.search(text)
         if bad:
