@@ -13,10 +13,20 @@ from test_accessibility import axe_violations
 from conftest import ROOT
 from edition.generators.browser import wait_until
 from edition.model.project import Project
-from edition.model.sentences import report_sentences
+from edition.model.sentences import load_alignment, report_sentences
 
 DESKTOP, PHONE = 1366, 390
 PAIRED = "Array.from(document.querySelectorAll('#p-1-2-1 .sentence.is-paired')).map(e => e.getAttribute('data-sentence'))"
+
+
+def one_to_two() -> tuple[int, list[int]]:
+    """p-1-2-1's pair of one Chinese sentence to two English ones, as the alignment has it
+    today: its Chinese sentence number and its English ones."""
+    project = Project(ROOT)
+    (report,) = project.reports
+    pairs = load_alignment(report.data("sentences.yml"))["p-1-2-1"].pairs
+    pair = next(p for p in pairs if len(p.zh) == 1 and len(p.en) == 2)
+    return pair.zh[0], list(pair.en)
 
 
 def sentences_of(block_id: str):
@@ -61,11 +71,12 @@ def test_side_by_side_highlights_the_counterpart(browser, server, lang, width):
     else:
         english.hover()
     wait_until(page, "document.querySelectorAll('.parallel .sentence[tabindex]').length > 200")
-    # p-1-2-1: Chinese sentence 6 is rendered by English sentences 6 and 7.
-    point(page, row.locator(".sentence[data-sentence='en7']").first, width == PHONE)
+    # p-1-2-1: one Chinese sentence rendered by two English ones.
+    zh, (en_a, en_b) = one_to_two()
+    point(page, row.locator(f".sentence[data-sentence='en{en_b}']").first, width == PHONE)
     wait_until(page, "document.querySelector('#p-1-2-1 .sentence.is-current') !== null")
-    assert paired(page) == ["en6", "en7", "zh6"]
-    assert row.locator(".sentence.is-current").evaluate_all("els => els.map(e => e.getAttribute('data-sentence'))") == ["en7"]
+    assert paired(page) == sorted([f"en{en_a}", f"en{en_b}", f"zh{zh}"])
+    assert row.locator(".sentence.is-current").evaluate_all("els => els.map(e => e.getAttribute('data-sentence'))") == [f"en{en_b}"]
     assert row.locator(".sentence-shape").all_inner_texts() == ["1∶2", "1∶2"]  # one label a column
     # A one-to-one pair next: the label goes.
     point(page, row.locator(".sentence[data-sentence='zh2']").first, width == PHONE)
@@ -88,30 +99,33 @@ def test_side_by_side_by_keyboard_with_a_description(browser, server, lang):
     assert first.get_attribute("tabindex") == "0" and first.get_attribute("role") == "button"
     assert page.locator("#p-1-2-1 .sentence[data-sentence='en2']").first.get_attribute("tabindex") == "-1"  # one tab stop a cell
     first.focus()
-    for _ in range(5):
+    zh, (en_a, en_b) = one_to_two()
+    for _ in range(en_a - 1):
         page.keyboard.press("ArrowDown")
     focused = "document.activeElement.getAttribute('data-sentence')"
-    assert page.evaluate(focused) == "en6"
-    assert paired(page) == ["en6", "en7", "zh6"]
+    assert page.evaluate(focused) == f"en{en_a}"
+    assert paired(page) == sorted([f"en{en_a}", f"en{en_b}", f"zh{zh}"])
     block = sentences_of("p-1-2-1")
     description = page.locator("#" + page.evaluate("document.activeElement.getAttribute('aria-describedby')"))
     text = description.text_content()
-    assert block.zh[5] in text and ("(1 Chinese to 2 English)" in text if lang == "en" else "（中文1句对英文2句）" in text)
+    assert block.zh[zh - 1] in text and ("(1 Chinese to 2 English)" in text if lang == "en" else "（中文1句对英文2句）" in text)
     page.keyboard.press("Enter")  # to the counterpart
-    assert page.evaluate(focused) == "zh6"
-    assert " ".join(block.en[5:7]) in description.text_content()
+    assert page.evaluate(focused) == f"zh{zh}"
+    assert " ".join(block.en[en_a - 1 : en_b]) in description.text_content()
     page.keyboard.press("Escape")
     assert paired(page) == []
     assert visit.errors == []
 
 
 def reading_case(lang: str):
-    """An English page asks for the Chinese of English sentence 7 of p-1-2-1 (Chinese 6); a
-    Chinese page for the English of Chinese sentence 6 (English 6 and 7)."""
+    """An English page asks for the Chinese of the second English sentence of p-1-2-1's
+    one-to-two pair; a Chinese page for the English of that pair's Chinese sentence (both
+    English sentences). The buttons follow the sentences, one each."""
     block = sentences_of("p-1-2-1")
+    zh, (en_a, en_b) = one_to_two()
     if lang == "en":
-        return "/en/yushan-2023/part-1/", 6, block.zh[5], ["en6", "en7"]
-    return "/yushan-2023/part-1/", 5, " ".join(block.en[5:7]), ["zh6"]
+        return "/en/yushan-2023/part-1/", en_b - 1, block.zh[zh - 1], [f"en{en_a}", f"en{en_b}"]
+    return "/yushan-2023/part-1/", zh - 1, " ".join(block.en[en_a - 1 : en_b]), [f"zh{zh}"]
 
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
@@ -199,7 +213,7 @@ def test_axe_finds_nothing_with_sentences_paired(browser, server, lang, width):
     visit = Visit(browser, server, f"{prefix}/yushan-2023/parallel/", width=width)
     visit.page.focus("#p-1-2-1 .parallel-source")
     wait_until(visit.page, "document.querySelectorAll('.parallel .sentence[tabindex]').length > 200")
-    visit.page.locator("#p-1-2-1 .sentence[data-sentence='en7']").first.focus()
+    visit.page.locator(f"#p-1-2-1 .sentence[data-sentence='en{one_to_two()[1][1]}']").first.focus()
     settle(visit.page)
     assert axe_violations(visit) == []
     reading = Visit(browser, server, f"{prefix}/yushan-2023/part-1/", width=width)

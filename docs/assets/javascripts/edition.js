@@ -674,7 +674,8 @@
     try { localStorage.setItem("edition-sentences", on ? "on" : "off"); } catch (e) { /* private mode: this page only */ }
     apply();
   });
-  (document.querySelector(".md-content .hints-switch") || document.querySelector(".md-content h1")).after(button);
+  var tools = document.querySelector(".md-content .page-tools"); // kept for it: see page_tools
+  if (tools) tools.append(button);
   try { on = localStorage.getItem("edition-sentences") === "on"; } catch (e) { /* storage off: off */ }
   apply();
 })();
