@@ -153,7 +153,9 @@ def finish_site(
 
     - `search`: replace the generator's combined lunr index (MkDocs') with one index per
       language and report (edition/passes/search_index.py; Chinese cut by jieba);
-    - the downloads, and each language's hints.json (the term hints' definitions);
+    - the downloads, each language's cite.json and hints.json (the Cite dialog's forms,
+      the term hints' definitions), and the reference managers' tags in the head of each
+      page of a report's text (edition/passes/reference_meta.py);
     - Material's stylesheet without unused features; the edition's own `assets`
       (extra_css, extra_javascript, relative to the site) minified; every page without
       the templates' indentation;
@@ -167,6 +169,7 @@ def finish_site(
     from ..passes.css_diet import trim_material_stylesheet
     from ..passes.hints import write_definitions
     from ..passes.minify import compact_pages, minify_assets
+    from ..passes.reference_meta import add_reference_meta
     from ..passes.search_index import write_search_indexes
 
     result: dict[str, Any] = {}
@@ -176,6 +179,7 @@ def finish_site(
         others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
         result["search"] = write_search_indexes(project, site_dir, DEFAULT_LANGUAGE, others, jieba.cut)
     result["downloads"] = write_downloads(project, site_dir)
+    result["reference_meta"] = add_reference_meta(project, site_dir)
     result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     result["stylesheet"] = trim_material_stylesheet(site_dir)
     result["minified"] = minify_assets(site_dir, assets)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model import figures, site
 from ..model.project import Project, Report
-from . import corpus
+from . import citation, corpus
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,23 @@ def _downloads(project: Project, report: Report) -> list[Download]:
             f"{slug}.en.md", corpus.to_markdown(records, "en").encode(), "英文全文，Markdown，保留段落编号", "English full text, Markdown, with paragraph ids"
         ),
     ]
+    cites = citation.citation_files(project, report)
+    count = len(citation.all_units(project, report, "zh"))
+    files += [
+        Download(
+            f"{slug}-citations.json",
+            cites["json"].encode(),
+            f"引用数据，CSL-JSON（报告、各部分、各段落，中英文各{count}条；Zotero等文献管理软件可导入）",
+            f"Citations, CSL-JSON (the report, each part and each paragraph: {count} in each language; Zotero and other reference managers import it)",
+        ),
+        Download(f"{slug}-citations.ris", cites["ris"].encode(), "引用数据，RIS（同上）", "Citations, RIS (the same)"),
+        Download(
+            f"{slug}-citations.bib",
+            cites["bib"].encode(),
+            "引用数据，BibTeX（同上，含原文中文标题）",
+            "Citations, BibTeX (the same, with the original's Chinese title)",
+        ),
+    ]
     key = sourced_figures(project, report, records)
     if key:
         files += [
@@ -113,8 +130,15 @@ def sourced_figures(project: Project, report: Report, records: list[corpus.Align
 
 
 def write_downloads(project: Project, site_dir: Path) -> list[Path]:
+    """The downloads under SLUG/files/, and each language's cite.json beside the report's
+    pages (the Cite dialog's forms, edition/generators/citation.py)."""
     written = []
     for report in project.reports:
+        for lang in ("zh", "en"):
+            target = site_dir / ("" if lang == "zh" else lang) / report.slug / "cite.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(citation.dialog_data(project, report, lang), encoding="utf-8")
+            written.append(target)
         folder = site_dir / report.slug / "files"
         folder.mkdir(parents=True, exist_ok=True)
         for item in downloads(project, report):

@@ -25,7 +25,6 @@ from ..generators.citation import citation_data
 from ..model.glossary import load_terms
 from ..model.problems import Problem
 from ..model.project import DEFAULT_LANGUAGE, Project, counterpart, language_of
-from ..model.site import repository
 from ..model.text import RESTORATION
 from .hints import mark_terms
 from .preview import banner, problems_of_page
@@ -52,9 +51,9 @@ def page_html(project: Project, path: Path, html: str, *, problems: Sequence[Pro
     report = project.report_of(path)
     base = "" if path.name.split(".")[0] == "index" else "../"
     if report is not None:
-        html = link_paragraphs(html, base, lang) + citation_data(report, lang, path, repository(project.root))
+        html = link_paragraphs(html, base, lang) + citation_data(project, report, path)
     elif "data-cite=" in html and (holder := project.report_for_page(path)) is not None:  # the side-by-side rows
-        html += citation_data(holder, lang, path, repository(project.root))
+        html += citation_data(project, holder, path, holder=True)
     if report is not None:
         zh_page = project.page(counterpart(path, DEFAULT_LANGUAGE))
         zh_blocks = {b.id: b.text for b in zh_page.blocks if b.id and b.is_text}
