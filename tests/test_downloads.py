@@ -113,17 +113,16 @@ def test_key_figures_parse_and_match_their_paragraphs(files):
         "unit_en",
         "qualifier",
         "qualifier_en",
-        "source_sentence",
+        "amount",
+        "base_unit",
+        "base_unit_en",
+        "sentence_zh",
+        "sentence_en",
         "url",
         "url_en",
     ]
     rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-key-figures.csv").read_text(encoding="utf-8-sig"))))
-    data = json.loads((files / "yushan-2023-key-figures.json").read_text(encoding="utf-8"))
     assert list(rows[0]) == columns
-    # The JSON gives values as numbers (integers where the text has no decimals), the CSV as written.
-    assert all(isinstance(d["value"], (int, float)) and not isinstance(d["value"], bool) for d in data)
-    assert rows == [d | {"value": r["value"]} for d, r in zip(data, rows, strict=True)]
-    assert [str(d["value"]) for d in data] == [r["value"] for r in rows]
     (report,) = Project(ROOT).reports
     figures = report.data("key-figures.yml")["figures"]
     assert [r["id"] for r in rows] == [f["id"] for f in figures]
@@ -132,9 +131,10 @@ def test_key_figures_parse_and_match_their_paragraphs(files):
     records = {r["id"]: r for r in map(json.loads, (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines())}
     for row in rows:  # each figure is written in its paragraph (the build's check reads units too)
         assert row["value"] in records[row["paragraph_id"]]["zh"], row["id"]
-        # ... in the sentence given as its source, a sentence of that paragraph
-        sentence, paragraph = (remove_restorations_keep_content(t) for t in (row["source_sentence"], records[row["paragraph_id"]]["zh"]))
+        # ... in the sentences given as its source, sentences of that paragraph
+        sentence, paragraph = (remove_restorations_keep_content(t) for t in (row["sentence_zh"], records[row["paragraph_id"]]["zh"]))
         assert row["value"] in sentence and sentence in paragraph and sentence[-1] in "。；！？，", row["id"]
+        assert row["sentence_en"] in records[row["paragraph_id"]]["en"], row["id"]
         page = "" if row["paragraph_id"].startswith("p-0-") else f"part-{row['paragraph_id'].split('-')[1]}/"
         assert row["url"] == f"https://yushan-law-report.github.io/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
         assert row["url_en"] == f"https://yushan-law-report.github.io/en/yushan-2023/{page}#{row['paragraph_id']}", row["id"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import figures, site
+from ..model import figures
 from ..model.project import Project, Report
-from . import citation, corpus
+from . import citation, corpus, figures_package
 
 
 @dataclass(frozen=True)
@@ -85,14 +85,26 @@ def _downloads(project: Project, report: Report) -> list[Download]:
     ]
     key = sourced_figures(project, report, records)
     if key:
+        csv_name = f"{slug}-key-figures.csv"
         files += [
             Download(
-                f"{slug}-key-figures.csv",
+                csv_name,
                 figures.to_csv(key).encode("utf-8-sig"),
-                f"主要数据，CSV（{len(key)}项，每项均经构建时与原文核对，附原文句子和段落链接；带BOM的UTF-8，Excel可直接打开）",
-                f"Key figures, CSV ({len(key)} figures, each checked against its paragraph at build time, with its Chinese sentence and links; UTF-8 with a byte-order mark, for Excel)",
+                f"主要数据，CSV（{len(key)}项，每项均经构建时与原文核对：数值按原文写法及折合基本单位，附中英文原句和段落链接；带BOM的UTF-8，Excel可直接打开）",
+                f"Key figures, CSV ({len(key)} figures, each checked against its paragraph at build time: the value as written and in base units, the Chinese and English sentences that state it, links; UTF-8 with a byte-order mark, for Excel)",
             ),
-            Download(f"{slug}-key-figures.json", figures.to_json(key).encode(), "主要数据，JSON（数值为数字）", "Key figures, JSON (values as numbers)"),
+            Download(
+                f"{slug}-key-figures.json",
+                figures_package.figures_json(project, report, key).encode(),
+                "主要数据，JSON（数值为数字，附版本、许可和来源）",
+                "Key figures, JSON (values as numbers, with the version, licences and sources)",
+            ),
+            Download(
+                "datapackage.json",
+                figures_package.data_package(project, report, key, csv_name).encode(),
+                "主要数据的数据包说明（Frictionless Data Package：字段类型和单位、许可、来源、版本）",
+                "The key figures as a Frictionless Data Package (the CSV's fields with types and units, licences, sources, version)",
+            ),
         ]
     # Every archived version of the source: the one the edition follows, and any earlier
     # one a correction replaced (CONTRIBUTING.md, "A corrected source"), so that readers
@@ -117,15 +129,16 @@ def _downloads(project: Project, report: Report) -> list[Download]:
 
 
 def sourced_figures(project: Project, report: Report, records: list[corpus.Aligned]) -> list[figures.Sourced]:
-    """Each key figure with its Chinese sentence and its paragraph's published addresses."""
-    base = site.site_url(project.root)
+    """Each key figure with its sentences in both languages and its paragraph's published addresses."""
     by_id = {r.id: r for r in records}
     out = []
     for figure in figures.load_figures(report):
         record = by_id.get(figure.paragraph_id)
-        path = f"{report.slug}/{record.page + '/' if record and record.page else ''}#{figure.paragraph_id}"
-        sentence = figures.source_sentence(figure, record.zh) if record else ""
-        out.append(figures.Sourced(figure, sentence, base + path, f"{base}en/{path}"))
+        page = record.page if record else ""
+        zh = figures.sentence_zh(figure, record.zh) if record else ""
+        en = figures.sentence_en(figure, record.en) if record else ""
+        urls = (citation.cited_address(project, report, lang, page, figure.paragraph_id) for lang in ("zh", "en"))
+        out.append(figures.Sourced(figure, zh, en, *urls))
     return out
 
 
