@@ -138,39 +138,3 @@ def test_key_figures_parse_and_match_their_paragraphs(files):
         page = "" if row["paragraph_id"].startswith("p-0-") else f"part-{row['paragraph_id'].split('-')[1]}/"
         assert row["url"] == f"https://yushan-law-report.github.io/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
         assert row["url_en"] == f"https://yushan-law-report.github.io/en/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
-
-
-@pytest.fixture(scope="module")
-def pdfs(site, browser):
-    from edition.generators.pdf import print_pdfs
-
-    return {path.name: path for path in print_pdfs(Project(ROOT), site, browser)}
-
-
-def test_pdfs_open_embed_their_fonts_and_hold_every_paragraph_id(pdfs, block_ids):
-    from pypdf import PdfReader
-
-    assert sorted(pdfs) == ["yushan-2023.en.pdf", "yushan-2023.parallel.pdf", "yushan-2023.zh.pdf"]
-    paragraph_ids = [i for i in block_ids if i.startswith("p-")]
-    for name, path in pdfs.items():
-        reader = PdfReader(path)
-        text = "\n".join(page.extract_text() for page in reader.pages)
-        missing = [i for i in paragraph_ids if i not in text]
-        assert missing == [], (name, missing)
-        assert f"1 / {len(reader.pages)}" in text  # page numbers in the footer
-        for page in reader.pages:
-            for font in page["/Resources"]["/Font"].values():
-                font = font.get_object()
-                if font["/Subtype"] == "/Type3":
-                    continue  # glyphs drawn in the file itself
-                descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-                descriptor = descendant["/FontDescriptor"].get_object()
-                assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), (name, font["/BaseFont"])
-    zh_text = PdfReader(pdfs["yushan-2023.zh.pdf"]).pages[2].extract_text()
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh_text)
-
-
-def test_downloads_page_links_the_pdfs(site, pdfs):
-    html = (site / "en" / "yushan-2023" / "downloads" / "index.html").read_text(encoding="utf-8")
-    for name in pdfs:
-        assert f'href="../../../yushan-2023/files/{name}"' in html

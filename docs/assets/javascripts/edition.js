@@ -205,16 +205,6 @@
     if (button) open(button);
   });
 
-  // The cover offers a citation of the whole report, each part page one of the part.
-  var title = document.querySelector(".md-content h1[id]");
-  if (page && page.unit !== null && title) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button cite-report";
-    button.setAttribute("data-cite", "");
-    button.textContent = page.unit ? (zh ? "引用本部分" : "Cite this part") : (zh ? "引用本报告" : "Cite this report");
-    title.insertAdjacentElement("afterend", button);
-  }
 })();
 
 // Material's search overlay has role="dialog" but no name; screen readers announce it by
@@ -601,7 +591,7 @@
   function reportButton(citing, citeDialog) {
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button cite-report-error";
+    button.className = "cite-report-error";
     button.textContent = zh ? "纠错：报告本段错误" : "Report an error in this paragraph";
     button.addEventListener("click", function () {
       citeDialog.close();

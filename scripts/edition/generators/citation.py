@@ -260,7 +260,10 @@ def csl_item(c: Cited, accessed: Accessed | None) -> dict[str, Any]:
     item["issued"] = {"date-parts": f"@{c.issued}@"}
     if accessed:
         item["accessed"] = {"date-parts": "@accessed@"}
-    item.update(publisher=c.publisher, language="zh-CN" if c.zh else "en", URL=c.url, version=c.version.label, note=c.note)
+    # No `publisher`: with one, GB/T 7714's style takes the item for a printed one (出版地:
+    # 出版者, 出版年) instead of an online resource's (更新日期)[引用日期]; the edition is the
+    # container (the web site) and, for the English, the translator.
+    item.update(language="zh-CN" if c.zh else "en", URL=c.url, version=c.version.label, note=c.note)
     return item
 
 

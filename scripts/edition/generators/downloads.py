@@ -173,21 +173,26 @@ def downloads_table(project: Project, report: Report, lang: str) -> str:
             f'<tr id="file-{escape(item.name.replace(".", "-"))}"><td><a href="{to_files}{escape(item.name)}" download><code>{escape(item.name)}</code></a></td>'
             f"<td>{escape(item.zh if lang == 'zh' else item.en)}</td><td>{size}</td></tr>"
         )
-    from .pdf import pdf_pages
+    from .pdf import not_printed, pdf_pages
 
     pdf_note = {
-        "zh": {"zh": "中文全文，PDF（A4，页边印段落编号）", "en": "英文全文，PDF（A4，页边印段落编号）", "parallel": "中英对照，PDF（A4）"},
+        "zh": {
+            "zh": "中文全文，PDF（A4，页边印段落编号，卷首注明版本、网址、引用方式和许可）",
+            "en": "英文全文，PDF（A4，页边印段落编号，卷首注明版本、网址、引用方式和许可）",
+            "parallel": "中英对照，PDF（A4，卷首同上）",
+        },
         "en": {
-            "zh": "Chinese full text, PDF (A4, paragraph ids in the margin)",
-            "en": "English full text, PDF (A4, paragraph ids in the margin)",
-            "parallel": "Side by side, PDF (A4)",
+            "zh": "Chinese full text, PDF (A4, paragraph ids in the margin, opening with its version, address, how to cite it and the licences)",
+            "en": "English full text, PDF (A4, paragraph ids in the margin, opening with its version, address, how to cite it and the licences)",
+            "parallel": "Side by side, PDF (A4, opening likewise)",
         },
     }[lang]
-    for _, name, _ in pdf_pages(report.slug):
-        kind = name.removeprefix(f"{report.slug}.").removesuffix(".pdf")
+    for pdf in pdf_pages(report.slug):
+        # Printed after the build (make pdf), which then writes each size here (pdf.write_sizes);
+        # a build without them says so.
         rows.append(
-            f'<tr id="file-{escape(name.replace(".", "-"))}"><td><a href="{to_files}{escape(name)}" download><code>{escape(name)}</code></a></td>'
-            f"<td>{escape(pdf_note[kind])}</td><td>PDF</td></tr>"
+            f'<tr id="file-{escape(pdf.name.replace(".", "-"))}"><td><a href="{to_files}{escape(pdf.name)}" download><code>{escape(pdf.name)}</code></a></td>'
+            f'<td>{escape(pdf_note[pdf.kind])}</td><td class="pdf-size" data-file="{escape(pdf.name)}">{escape(not_printed(lang))}</td></tr>'
         )
     header = "".join(f"<th>{h}</th>" for h in head)
     return f'<div class="md-typeset__scrollwrap downloads"><div class="md-typeset__table"><table><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table></div></div>'

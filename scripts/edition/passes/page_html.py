@@ -2,7 +2,8 @@
 
     page_html(project, path, html)  in the preview, the banner of the page's problems;
                           on report pages, each paragraph's permalink, side-by-side link and
-                          Cite button (link_paragraphs) and the citation data; the notable
+                          Cite button (link_paragraphs), the page's own Cite button
+                          (cite_page_button) and the citation data; the notable
                           glossary terms marked for hints (edition/passes/hints.py); the theme's
                           words in the page's language (edition/passes/ui_language.py); then the
                           Chinese runs of English pages in lang="zh-Hans" (mark_chinese), or
@@ -51,7 +52,7 @@ def page_html(project: Project, path: Path, html: str, *, problems: Sequence[Pro
     report = project.report_of(path)
     base = "" if path.name.split(".")[0] == "index" else "../"
     if report is not None:
-        html = link_paragraphs(html, base, lang) + citation_data(project, report, path)
+        html = cite_page_button(link_paragraphs(id_table_rows(html), base, lang), path, lang) + citation_data(project, report, path)
     elif "data-cite=" in html and (holder := project.report_for_page(path)) is not None:  # the side-by-side rows
         html += citation_data(project, holder, path, holder=True)
     if report is not None:
@@ -92,6 +93,37 @@ def link_paragraphs(html: str, base: str, lang: str) -> str:
         return start + body + links + end
 
     return PARAGRAPH.sub(paragraph, html)
+
+
+TABLE = re.compile(r"<table\b.*?</table>", re.S)
+BODY_ROW = re.compile(r"<tr>")
+
+
+def id_table_rows(html: str) -> str:
+    """Each data row of the page's tables gets the id the parser gives it (table-N-rM: the
+    page's N-th table, its M-th row), so that the side-by-side view's links, the corpus and
+    citations that name a row lead to it."""
+    tables = iter(range(1, 10_000))
+
+    def table(match: re.Match) -> str:
+        number = next(tables)
+        head, _, body = match.group(0).partition("<tbody>")
+        if not body:
+            return match.group(0)
+        rows = iter(range(1, 10_000))
+        return head + "<tbody>" + BODY_ROW.sub(lambda _: f'<tr id="table-{number}-r{next(rows)}">', body)
+
+    return TABLE.sub(table, html)
+
+
+def cite_page_button(html: str, path: Path, lang: str) -> str:
+    """Under the page's title, a Cite button for the whole page: "Cite this report" on the
+    cover, "Cite this part" on a part. Written here, not by the script, so that it takes its
+    place before the page is first drawn and moves nothing when the script runs."""
+    cover = path.name.split(".")[0] == "index"
+    label = {"zh": ("引用本报告", "引用本部分"), "en": ("Cite this report", "Cite this part")}[lang][0 if cover else 1]
+    button = f'<button type="button" class="md-button cite-report" data-cite="">{label}</button>'
+    return re.sub(r"(<h1\b.*?</h1>)", lambda m: m.group(1) + button, html, count=1, flags=re.S)
 
 
 def link_restorations(html: str, notes: list[dict], base: str) -> str:
