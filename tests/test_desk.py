@@ -19,6 +19,8 @@ from playwright.sync_api import expect
 from test_accessibility import axe_violations
 
 from conftest import ROOT
+from edition.generators.citation import page_unit
+from edition.model.project import Project
 
 REPOSITORY = "https://github.com/yushan-law-report/yushan-law-report.github.io"
 DESKTOP, PHONE = 1366, 375
@@ -379,9 +381,9 @@ def test_side_by_side_rows_have_notes_and_cite(browser, server, site, path, lang
     formatted = page.locator("dialog.cite-dialog pre.cite-text").first.inner_text()
     prefix = "https://yushan-law-report.github.io/" + ("en/" if lang == "en" else "")
     assert f"{prefix}yushan-2023/part-1/#p-1-2-1" in formatted  # the paragraph on its own page
-    version = page_version(site, lang)["version"]  # Part I's own, "2026-11-27 (f2024dd)"
-    commit = version.split(" (")[1].rstrip(")")
-    assert commit and (f"{version}." in formatted or f"（{commit}）" in formatted)  # ... in that page's version
+    (report,) = Project(ROOT).reports
+    version = page_unit(Project(ROOT), report, lang, "part-1").version  # Part I's own
+    assert version.commit and (f"{version.label}." in formatted or f"（{version.commit}）" in formatted)  # ... in that page's version
     page.context.close()
 
 

@@ -544,9 +544,7 @@
       var dialog = D.create((zh ? "纠错：段落 " : "Report an error in paragraph ") + c.paragraph);
       dialog.classList.add("report-dialog");
       var intro = document.createElement("p");
-      intro.textContent = zh
-        ? "请说明哪里有错、应当如何改。下面的报告已写明段落编号、网址、版本和中英文原文，可在GitHub上提交，也可复制后发送。"
-        : "Say what is wrong and what it should read. The report below names the paragraph, its address and version, and quotes it in both languages: open it as a GitHub issue, or copy it and send it.";
+      intro.textContent = zh ? "请在报告末尾说明哪里有错、应当如何改，然后提交或复制发送。" : "Say at its end what is wrong and what it should read, then send or copy it.";
       var full = reportBody(c, record, Infinity);
       var pre = document.createElement("pre");
       pre.className = "cite-text report-text";

@@ -8,7 +8,7 @@ every form a researcher takes away, written here once for all their readers:
     reference managers         Highwire `citation_*` and Dublin Core tags in each report
                                page's head (edition/passes/reference_meta.py)
     the PDFs                   the title block's "how to cite" (pdf.py)
-    the report links           the page's data: its published address and version
+    the report links           the paragraph's published address and version (cite.json)
 
 A cited unit is the whole report, one part (a page of the report) or one paragraph, in one
 language. The Chinese is the county's text: its author and publisher are the county
@@ -393,21 +393,18 @@ def page_citation(project: Project, report: Report, path: Path) -> Cited:
 
 def citation_data(project: Project, report: Report, path: Path, *, holder: bool = False) -> str:
     """What edition.js needs on a page (the Cite dialog, the report links), as
-    <script type="application/json" id="edition-citation">: the page's unit, its published
-    address and version, where cite.json and the aligned corpus are, the repository and
-    the corrections address. `holder`: a page outside the report's text that cites it (the
-    side-by-side view), whose rows name their own pages."""
+    <script type="application/json" id="edition-citation">: the unit the page stands for,
+    where cite.json and the aligned corpus are, the repository and the corrections address.
+    The rest (address, version, forms) is in cite.json, fetched when a reader asks. `holder`:
+    a page outside the report's text that cites it (the side-by-side view), whose rows name
+    their own pages."""
     lang = language_of(path)
-    unit = None if holder else page_citation(project, report, path)
     to_report = "" if path.name.split(".")[0] == "index" else "../"
     settings = site.settings(project.root).get("extra") or {}
     data = {
         "slug": report.slug,
         "lang": lang,
-        "unit": unit.page if unit else None,
-        "url": unit.url if unit else cited_address(project, report, lang, path.name.split(".")[0]),
-        "version": unit.version.label if unit else "",
-        "source": project.rel(path),
+        "unit": None if holder else page_citation(project, report, path).page,
         "cite": f"{to_report}cite.json",
         # The aligned corpus (both languages of every paragraph), under the Chinese site's files/.
         "corpus": f"{to_report}{'' if lang == 'zh' else '../../' + report.slug + '/'}files/{report.slug}-aligned.jsonl",

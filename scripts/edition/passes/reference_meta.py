@@ -44,8 +44,6 @@ def reference_tags(unit: Cited, source: str = "") -> list[tuple[str, str]]:
         ("DC.language", "zh-CN" if unit.zh else "en"),
         ("DC.publisher", unit.publisher),
         ("DC.identifier", unit.url),
-        ("DC.type", "Text"),
-        ("DC.format", "text/html"),
         ("DC.rights", rights),
     ]
     if source:
