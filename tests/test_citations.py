@@ -240,7 +240,7 @@ def test_the_dialogs_files_download_as_shown(browser, server):
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
 def test_without_its_data_the_dialog_says_so_in_the_pages_language(browser, server, width):
-    for path, message in (("/yushan-2023/part-1/", "引用数据未能加载"), ("/en/yushan-2023/part-1/", "could not be loaded")):
+    for path, message in (("/yushan-2023/part-1/", "数据未能加载（可能已离线）"), ("/en/yushan-2023/part-1/", "could not be loaded (you may be offline)")):
         page = open_page(browser, server, path, width)
         page.route("**/cite.json", lambda route: route.abort())
         page.locator("#p-1-2-1 button.para-cite").click()

@@ -144,7 +144,17 @@
     document.body.appendChild(dialog);
     dialog.showModal();
   }
-  window.EditionDialog = { create: dialogFor, close: closeButton, show: show };
+
+  // What was asked for could not be fetched (offline, most likely): the dialog says so.
+  function failed(label) {
+    var dialog = dialogFor(label);
+    var message = document.createElement("p");
+    message.className = "cite-error";
+    message.textContent = zh ? "数据未能加载（可能已离线），请联网后再试。" : "The data could not be loaded (you may be offline): try again when online.";
+    dialog.append(message, closeButton(dialog));
+    show(dialog);
+  }
+  window.EditionDialog = { create: dialogFor, close: closeButton, show: show, failed: failed };
 
   // A copy button, and for a file format a download of that one entry.
   function tools(text, ext, name) {
@@ -191,12 +201,7 @@
       dialog.appendChild(closeButton(dialog));
       show(dialog);
     }, function () {
-      var dialog = dialogFor(heading(button.getAttribute("data-cite"), page.unit));
-      var message = document.createElement("p");
-      message.className = "cite-error";
-      message.textContent = zh ? "引用数据未能加载（可能已离线），请联网后再试。" : "The citation data could not be loaded (you may be offline): try again when online.";
-      dialog.append(message, closeButton(dialog));
-      show(dialog);
+      failed(heading(button.getAttribute("data-cite"), page.unit));
     });
   }
 
@@ -575,13 +580,7 @@
       dialog.append(intro, pre, actions, D.close(dialog));
       D.show(dialog);
     }, function () {
-      var D = window.EditionDialog;
-      var dialog = D.create(zh ? "纠错" : "Report an error");
-      var message = document.createElement("p");
-      message.className = "cite-error";
-      message.textContent = zh ? "报告所需的数据未能加载（可能已离线），请联网后再试。" : "What the report needs could not be loaded (you may be offline): try again when online.";
-      dialog.append(message, D.close(dialog));
-      D.show(dialog);
+      window.EditionDialog.failed(zh ? "纠错" : "Report an error");
     });
   }
 

@@ -19,17 +19,13 @@ from ..generators.citation import Cited, page_citation
 from ..model.project import LANGUAGES, Project, Report, counterpart
 
 HEAD_END = re.compile(r"</head\s*>", re.I)
-EXISTING = re.compile(r'\s*<(?:meta name="(?:citation_|DC\.)[^>]*|link rel="schema\.DC"[^>]*)>')
+EXISTING = re.compile(r'\s*<meta name="(?:citation_|DC\.)[^>]*>')
 
 
 def reference_tags(unit: Cited, source: str = "") -> list[tuple[str, str]]:
     """(name, content) of each tag for a unit; `source`: the page it translates."""
     issued = unit.issued.replace("-", "/")
-    rights = (
-        f"中文原文：{unit.author}发布的政府公开文件"
-        if unit.zh
-        else f"English translation: {unit.field('translation_licence')}; Chinese original: public government document of the {unit.author}"
-    )
+    rights = "政府公开文件" if unit.zh else f"{unit.field('translation_licence')} (the translation); the original: public government document"
     tags = [
         ("citation_title", unit.title),
         ("citation_author", unit.author),
@@ -56,7 +52,7 @@ def page_head(project: Project, report: Report, path: Path) -> str:
     unit = page_citation(project, report, path)
     source = "" if unit.zh else page_citation(project, report, counterpart(path, "zh")).url
     tags = "".join(f'\n  <meta name="{name}" content="{escape(content)}">' for name, content in reference_tags(unit, source))
-    return '\n  <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">' + tags
+    return tags
 
 
 def add_reference_meta(project: Project, site_dir: Path) -> int:
