@@ -72,7 +72,10 @@ def glossary(project: Project, report: Report, lang: str) -> str:
         if term.variants:
             en += f"<br><small>{also}{escape('; '.join(term.variants))}</small>"
         note = escape(term.note_zh if lang == "zh" else term.note_en)
-        note += f"<br><small>{source}{escape(term.attested)}</small>" if term.attested else ""
+        # Each page gives the attestation in its own language; only the English renderings
+        # it quotes (and the addresses) stay English on the Chinese page.
+        attested = term.attested_zh if lang == "zh" else term.attested
+        note += f"<br><small>{source}{escape(attested)}</small>" if attested else ""
         cells = [zh, en, note] if lang == "zh" else [en, zh, note]
         rows.append((f"term-{term.id}", cells))
     return _table(LABELS["glossary"][lang], rows, "glossary")

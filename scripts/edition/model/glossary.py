@@ -22,6 +22,9 @@ class Term:
     note_en: str
     note_zh: str
     attested: str
+    #: The attestation in Chinese, shown on the Chinese glossary (schemas.py requires it
+    #: wherever `attested` is given).
+    attested_zh: str = ""
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -42,6 +45,7 @@ def load_terms(report: Report) -> list[Term]:
                 note_en=entry.get("note_en", ""),
                 note_zh=entry.get("note_zh", ""),
                 attested=entry.get("attested", ""),
+                attested_zh=entry.get("attested_zh", ""),
             )
         )
     return terms

@@ -2,7 +2,8 @@
 
 Each is a JSON Schema (draft 2020-12), checked by `edition.data_files.load_data_file`.
 To add an optional key to a file's entries, add it under that entry's `properties`; to
-make it required, list it in `required` too. Keys that are not listed are refused
+make it required, list it in `required` too, or in `dependent` to require it wherever
+another key stands (the glossary's `attested_zh` wherever `attested` is given). Keys that are not listed are refused
 (`additionalProperties: false`), so that a misspelt key is named instead of ignored.
 `UNIQUE` lists the fields that no two entries of a list may share.
 """
@@ -18,12 +19,13 @@ DATE = {"type": "string", "pattern": r"^\d{4}-\d\d-\d\d$"}
 SHA256 = {"type": "string", "pattern": r"^[0-9a-f]{64}$"}
 
 
-def _entries(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    """A list of mappings with exactly these keys (those in `required` must be there)."""
-    return {
-        "type": "array",
-        "items": {"type": "object", "properties": properties, "required": required, "additionalProperties": False},
-    }
+def _entries(properties: dict[str, Any], required: list[str], dependent: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """A list of mappings with exactly these keys (those in `required` must be there, and
+    those `dependent` lists for a key wherever that key is)."""
+    items: dict[str, Any] = {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+    if dependent:
+        items["dependentRequired"] = dependent
+    return {"type": "array", "items": items}
 
 
 def _note(prefix: str) -> dict[str, Any]:
@@ -94,8 +96,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "note_en": OPTIONAL_TEXT,
                     "note_zh": OPTIONAL_TEXT,
                     "attested": OPTIONAL_TEXT,
+                    # The attestation in Chinese, for the Chinese glossary page: the English
+                    # renderings it quotes stay English, the rest is Chinese.
+                    "attested_zh": OPTIONAL_TEXT,
                 },
                 ["id", "zh", "en"],
+                {"attested": ["attested_zh"]},
             )
         },
         "additionalProperties": False,
