@@ -155,7 +155,7 @@ def test_with_an_address_configured_the_report_goes_by_e_mail_cut_with_a_visible
 
 
 def test_mutation_the_report_with_the_host_it_was_read_from_fails(browser, server):
-    page = open_page(browser, server, PAGES["en"], DESKTOP, ("edition.js", '"Page: " + c.url,', '"Page: " + location.href.split("#")[0] + "#" + c.paragraph,'))
+    page = open_page(browser, server, PAGES["en"], DESKTOP, ("report.js", '"Page: " + c.url,', '"Page: " + location.href.split("#")[0] + "#" + c.paragraph,'))
     text = open_report(page, "#p-1-2-1 a.para-report").locator("pre.report-text").inner_text()
     assert text.split("\n")[:5] != expected_head("en") and server in text
     page.context.close()

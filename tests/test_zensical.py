@@ -37,6 +37,7 @@ KNOWN_DIFFERENCES = {
     "en/assets/javascripts/edition.js: only in Zensical": "… and of the edition's",
     "en/assets/images/favicon.svg: only in Zensical": "… and of the edition's",
     "en/assets/javascripts/sortable.js: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/report.js: only in Zensical": "… and of the edition's",
     "en/assets/tables.css: only in Zensical": "… and of the edition's",
     "en/assets/javascripts/workers/edition-search.js: only in Zensical": "… and of the edition's",
     "en/sitemap.xml: only in Zensical": "a sitemap per language",
