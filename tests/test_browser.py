@@ -275,19 +275,20 @@ def test_cite_a_paragraph_and_copy_its_citation(browser, server):
     page.goto(server + "/en/yushan-2023/part-1/")
     page.locator("#p-1-2-1 button.para-cite").click()
     dialog = page.locator("dialog.cite-dialog")
-    expect(dialog).to_be_visible()
+    expect(dialog.locator("pre.cite-text").first).to_be_visible()  # once cite.json is in
     texts = dialog.locator("pre.cite-text").all_inner_texts()
     url = "https://yushan-law-report.github.io/en/yushan-2023/part-1/#p-1-2-1"
     assert texts[0].startswith("Yushan County People's Government. 2024. “Report of the Yushan County People's Government")
     assert "para. p-1-2-1" in texts[0] and url in texts[0] and "Unofficial English translation" in texts[0]
-    assert texts[1].startswith("@misc{yushan2023:p-1-2-1:en,") and f"url = {{{url}}}" in texts[1]
-    (csl,) = json.loads(texts[2])
-    assert csl["type"] == "report" and csl["locator"] == "p-1-2-1" and csl["URL"] == url
-    assert csl["issued"] == {"date-parts": [[2024, 1, 23]]}
-    copy = dialog.locator("button.cite-copy").nth(1)
+    assert "[EB/OL]" in texts[1] and texts[1].endswith(f"{url}.")  # GB/T 7714
+    assert texts[2].startswith("@misc{yushan2023:p-1-2-1:en,") and f"url = {{{url}}}" in texts[2]
+    assert texts[3].startswith("TY  - ELEC") and f"UR  - {url}" in texts[3]  # RIS
+    (csl,) = json.loads(texts[4])
+    assert csl["type"] == "webpage" and csl["URL"] == url and csl["original-date"] == {"date-parts": [[2024, 1, 23]]}
+    copy = dialog.locator("button.cite-copy").nth(2)
     copy.click()
     expect(copy).to_have_text("Copied")  # the clipboard write has resolved
-    assert page.evaluate("navigator.clipboard.readText()") == texts[1]
+    assert page.evaluate("navigator.clipboard.readText()") == texts[2]
     page.keyboard.press("Escape")
     # The dialog's "close" event, which removes it, is queued as a task after the key:
     # wait for the removal rather than look once.

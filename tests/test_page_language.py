@@ -58,15 +58,23 @@ def test_permalink_titles_are_localised():
     assert localise_ui(heading, "zh") == heading
 
 
-@pytest.mark.parametrize(("path", "words"), [("/en/yushan-2023/part-1/", ("Cite", "Copy", "Close")), ("/yushan-2023/part-1/", ("引用", "复制", "关闭"))])
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/en/yushan-2023/part-1/", ("Cite", "Copy", "Close", "Report an error in this paragraph", "Download .")),
+        ("/yushan-2023/part-1/", ("引用", "复制", "关闭", "纠错：报告本段错误", "下载 .")),
+    ],
+)
 def test_cite_box_speaks_the_page_language(browser, server, path, words):
     visit = Visit(browser, server, path)
     visit.page.locator("button.para-cite").first.click()
     dialog = visit.page.locator("dialog.cite-dialog")
-    dialog.wait_for()
+    dialog.locator("pre").first.wait_for()
     assert words[0] in dialog.get_attribute("aria-label")
     buttons = dialog.locator("button").all_inner_texts()
-    assert buttons and all(text in (words[1], words[2]) for text in buttons), buttons
+    assert buttons and all(text in words[1:4] for text in buttons), buttons
+    downloads = dialog.locator("a.cite-download").all_inner_texts()
+    assert downloads and all(text.startswith(words[4]) for text in downloads), downloads
     visit.page.close()
 
 

@@ -36,6 +36,7 @@ KNOWN_DIFFERENCES = {
     "en/assets/javascripts/edition.js: only in Zensical": "… and of the edition's",
     "en/assets/images/favicon.svg: only in Zensical": "… and of the edition's",
     "en/assets/javascripts/sortable.js: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/report.js: only in Zensical": "… and of the edition's",
     "en/assets/tables.css: only in Zensical": "… and of the edition's",
     "en/assets/parallel.css: only in Zensical": "… and of the edition's",
     "en/assets/javascripts/workers/edition-search.js: only in Zensical": "… and of the edition's",
@@ -84,7 +85,7 @@ def own_assets() -> set[str]:
 def printed_pdfs() -> set[str]:
     """The PDFs `make pdf` prints into a built site after the build (tests/test_downloads.py
     prints them into the session's MkDocs site): not part of either build."""
-    return {f"{report.slug}/files/{name}: only in MkDocs" for report in Project(ROOT).reports for _, name, _ in pdf_pages(report.slug)}
+    return {f"{report.slug}/files/{name}: only in MkDocs" for report in Project(ROOT).reports for name in (pdf.name for pdf in pdf_pages(report.slug))}
 
 
 def test_zensical_gives_the_same_site_but_for_the_known_differences(site, zensical_site):

@@ -154,8 +154,10 @@ def finish_site(
 
     - `search`: replace the generator's combined lunr index (MkDocs') with one index per
       language and report (edition/passes/search_index.py; Chinese cut by jieba);
-    - the downloads, and each language's hints.json (the term hints' definitions) and
-      sentence data (what the side-by-side view and the reading pages pair sentences by);
+    - the downloads, each language's cite.json and hints.json (the Cite dialog's forms,
+      the term hints' definitions) and sentence data (what the side-by-side view and the
+      reading pages pair sentences by), and the reference managers' tags in the head of
+      each page of a report's text (edition/passes/reference_meta.py);
     - Material's stylesheet without unused features; the edition's own `assets`
       (extra_css, extra_javascript, relative to the site) minified; every page without
       the templates' indentation and the theme's invalid attributes (passes/valid_html.py);
@@ -173,6 +175,7 @@ def finish_site(
     from ..passes.hints import write_definitions
     from ..passes.minify import compact_html, minify_assets, rewrite_pages
     from ..passes.offline import write_offline_worker
+    from ..passes.reference_meta import add_reference_meta
     from ..passes.search_index import write_search_indexes
     from ..passes.ui_language import theme_punctuation
     from ..passes.valid_html import valid_theme_html
@@ -185,6 +188,7 @@ def finish_site(
         result["search"] = write_search_indexes(project, site_dir, DEFAULT_LANGUAGE, others, jieba.cut)
     result["downloads"] = write_downloads(project, site_dir)
     result["sentences"] = write_sentence_data(project, site_dir)
+    result["reference_meta"] = add_reference_meta(project, site_dir)
     result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     result["stylesheet"] = trim_material_stylesheet(site_dir)
     # The stylesheets that only some pages link (tables of three columns, side by side) too.

@@ -23,7 +23,6 @@ from ..model.blocks import HEADING, parse_page
 from ..model.glossary import load_terms
 from ..model.project import Project, Report, counterpart
 from ..model.text import CJK, FOOTNOTE_REF, plain_text, remove_restorations_keep_content
-from .citation import page_versions
 from .corpus import aligned_blocks
 from .downloads import downloads_table
 from .inline_html import inline_html
@@ -143,17 +142,12 @@ def parallel(project: Project, report: Report, lang: str) -> str:
             short = ("中文" if side == "zh" else "英文") if lang == "zh" else ("中文" if side == "zh" else "EN")
             tools = ""
             if side == "en" and r.kind != "heading":
-                # The Cite button cites the paragraph on its page in this page's language,
-                # in that page's version.
-                page = f"../{r.page + '/' if r.page else ''}"
-                source = report.docs / f"{r.page or 'index'}{'' if lang == 'zh' else '.' + lang}.md"
-                version, day = page_versions(report.docs.resolve()).get(source.resolve(), ("", ""))
+                # The Cite button (and the row's Report link, edition.js) cites the paragraph
+                # on its own page (data-cite-unit: its key in cite.json), in this page's language.
                 cite = "引用" if lang == "zh" else "Cite"
-                # data-cite-source: the file a Report link (edition.js) names for the paragraph.
                 tools = (
                     f'<span class="parallel-tools" lang="{ui}"><button type="button" class="para-link para-cite" data-cite="{r.id}" '
-                    f'data-cite-page="{page}" data-cite-version="{version} {day}" data-cite-source="docs/{report.slug}/{source.name}" '
-                    f'aria-label="{cite} {r.id}">{cite}</button></span>'
+                    f'data-cite-unit="{r.page}" aria-label="{cite} {r.id}">{cite}</button></span>'
                 ) + notes.get(r.id, "")
             cells.append(
                 f'<div class="parallel-cell" role="cell" lang="{"zh-Hans" if side == "zh" else "en"}">'

@@ -124,8 +124,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "unit_en": OPTIONAL_TEXT,
                     "qualifier": OPTIONAL_TEXT,
                     "qualifier_en": OPTIONAL_TEXT,
+                    # Words of the sentence that states the figure, naming what it counts.
+                    "words_zh": TEXT,
+                    "words_en": TEXT,
                 },
-                ["id", "paragraph", "indicator_zh", "indicator_en", "value"],
+                ["id", "paragraph", "indicator_zh", "indicator_en", "value", "words_zh", "words_en"],
             )
         },
         "additionalProperties": False,
