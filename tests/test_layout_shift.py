@@ -36,7 +36,9 @@ def test_mutation_the_switch_put_under_the_title_as_before_shifts_the_page(brows
     def as_before(route):
         script = route.fetch().text()
         assert script.count(adopted) == 1
-        route.fulfill(body=script.replace(adopted, 'if (button) document.querySelector(".md-content h1").after(button);\n' + adopted), content_type="text/javascript")
+        route.fulfill(
+            body=script.replace(adopted, 'if (button) document.querySelector(".md-content h1").after(button);\n' + adopted), content_type="text/javascript"
+        )
 
     shift = layout_shift(browser, server, "/yushan-2023/part-1/", PHONE, routes={"**/assets/javascripts/edition.js": as_before})
     assert shift.score > LIMIT and "h2#s-1-1" in shift.shifted, shift
