@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 ZVENV  := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
 
-.PHONY: requirements setup setup-zensical build-zensical serve build check lint test browser pdf bench bench-scale clean
+.PHONY: requirements setup setup-zensical build-zensical serve build check lint test browser java pdf bench bench-scale clean sentences
 
 setup: $(STAMP)
 
@@ -76,6 +76,11 @@ bench-scale: setup browser
 check: setup
 	$(BIN)/python scripts/check.py
 
+# Write or refresh each report's sentence alignment (reports/SLUG/sentences.yml) after the
+# text changed: unchanged sentences keep their pairs and reviews; it lists what awaits review.
+sentences: setup
+	$(BIN)/python scripts/align_sentences.py
+
 lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
@@ -84,13 +89,17 @@ lint: setup
 browser: node_modules/.installed
 	@scripts/ensure-chromium.sh
 
-# axe-core, for the accessibility tests, pinned in package-lock.json.
+# The Java runtime of the W3C Nu HTML validator (vnu-jar, from npm), for tests/test_valid_html.py.
+java:
+	@scripts/ensure-java.sh
+
+# axe-core, Lighthouse and vnu-jar, for the tests, pinned in package-lock.json.
 node_modules/.installed: package-lock.json
 	@command -v npm >/dev/null || scripts/ensure-npm.sh
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: setup setup-zensical browser check lint build
+test: setup setup-zensical java browser check lint build
 	$(BIN)/python -m pytest
 
 clean:

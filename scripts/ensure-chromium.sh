@@ -12,12 +12,20 @@ find_chromium() {
 if ! find_chromium >/dev/null && command -v apt-get >/dev/null; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
   echo "browser: installing chromium and CJK fonts with apt-get" >&2
-  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk fontconfig >/dev/null
 fi
 if browser=$(find_chromium); then
   # CJK fonts make Chinese pages legible in screenshots and PDFs.
   if command -v fc-list >/dev/null && ! fc-list :lang=zh | grep -q . && command -v apt-get >/dev/null && [ "$(id -u)" -eq 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null || true
+  fi
+  # fc-match tells `make pdf` which fonts print Chinese (edition/generators/pdf_fonts.py).
+  if ! command -v fc-match >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig >/dev/null || true
+  fi
+  if ! command -v fc-match >/dev/null; then
+    echo "browser: fc-match (fontconfig) not found: the PDFs cannot be printed (apt-get install fontconfig)" >&2
+    [ "${CI:-}" = "true" ] && exit 1
   fi
   echo "browser: $browser ($("$browser" --version 2>/dev/null | head -n1))"
   exit 0

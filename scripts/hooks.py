@@ -14,6 +14,7 @@ needs (its events, its logger, the project parsed once per build).
 - on_page_content: edition/passes/page_html.py's page_html: paragraph links, citation data,
   term marks for hints, the theme's words localised, Chinese runs of English pages in
   lang="zh-Hans", restoration links of Chinese pages; in the preview, the problems' banner;
+- on_post_template: each language's not-found page kept, at its language's root;
 - on_post_build: edition/adapters/pipeline.py's finish_site, after mkdocs-static-i18n has written
   the site (its on_post_build runs at priority -100): the search indexes per language and
   report, the downloads, hints.json, the stylesheet diet, minified assets and the CSP.
@@ -73,12 +74,30 @@ def on_pre_build(config) -> None:
         log.warning(summary(problems, len(project.markdown_files)))
 
 
+# The not-found page as each language's build renders it: mkdocs-static-i18n writes every
+# language's at the site's root, the last over the first. Each is kept, at its language's
+# root (overrides/404.html: /404.html hands an address under /en/ to /en/404.html).
+_not_found: dict[str, str] = {}
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and i18n is not None:
+        _not_found[i18n.current_language] = output
+    return output
+
+
 @event_priority(-200)
 def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return
     site = Path(config.site_dir)
+    for lang, html in _not_found.items():
+        folder = site if lang == i18n.default_language else site / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "404.html").write_text(html, encoding="utf-8")
+    _not_found.clear()
     done = finish_site(_project(config), site, [str(path) for path in (*config.extra_css, *config.extra_javascript)], live_reload=_serving)
     log.debug("search indexes: " + "; ".join(f"{lang} {sum(n.values())} entries in {len(n)} files" for lang, n in done["search"].items()))
     log.debug(f"downloads: {len(done['downloads'])} files")

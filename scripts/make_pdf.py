@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""`python scripts/make_pdf.py [SITE]`: print the report's PDFs from a built site (make pdf)."""
+"""`python scripts/make_pdf.py [SITE]`: print the report's PDFs from a built site, then give
+their sizes on its Downloads pages (make pdf; the publish workflow runs it)."""
 
 import sys
 from pathlib import Path

@@ -144,6 +144,27 @@ def server(site) -> Iterator[str]:
         yield base
 
 
+class QuietBrowser:
+    """The session's Chromium, whose pages and contexts block service workers unless a test
+    allows them (service_workers="allow": the offline tests, tests/test_phone_reader.py).
+    A page that has registered the edition's worker keeps its report and is answered from
+    that copy, past the routes a test sets and the requests it counts."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def new_page(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_page(**options)
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import expect, sync_playwright
@@ -154,7 +175,7 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)
-        yield browser
+        yield QuietBrowser(browser)
         browser.close()
 
 

@@ -26,8 +26,8 @@ def site_pages(site: Path) -> list[str]:
 
 def test_every_page_is_checked(site):
     pages = site_pages(site)
-    assert "/en/yushan-2023/part-1/" in pages and "/yushan-2023/glossary/" in pages and "/404.html" in pages
-    assert len(pages) == 2 * len(list((ROOT / "docs").rglob("*.en.md"))) + 1  # both languages, and the 404
+    assert "/en/yushan-2023/part-1/" in pages and "/yushan-2023/glossary/" in pages and "/404.html" in pages and "/en/404.html" in pages
+    assert len(pages) == 2 * len(list((ROOT / "docs").rglob("*.en.md"))) + 2  # both languages, and a 404 each
 
 
 def test_no_violations_on_any_page(crawled, site):

@@ -13,8 +13,8 @@ import re
 from edition.workbench.measure import first_search, site_pages
 
 PAGE_BUDGET = 75 * 1024  # gzip, per page
-LONG_PAGES = re.compile(r"/(?:parallel|print|glossary(?:-\d+)?)/$")  # glossary/, glossary-2/ …
-LONG_PAGE_BUDGET = 90 * 1024  # gzip: side by side, print, glossary
+LONG_PAGES = re.compile(r"/(?:parallel|print|revisions|glossary(?:-\d+)?)/$")  # glossary/, glossary-2/ …
+LONG_PAGE_BUDGET = 90 * 1024  # gzip: side by side, print, glossary, revision history
 FIRST_SEARCH_BUDGET = 80 * 1024  # gzip, per language: what the first search downloads
 
 
@@ -26,6 +26,7 @@ def test_budget_of_each_page():
     assert budget("/en/yushan-2023/part-1/") == budget("/yushan-2023/") == budget("/") == 75 * 1024
     assert budget("/en/yushan-2023/parallel/") == budget("/yushan-2023/print/") == budget("/en/yushan-2023/glossary/") == 90 * 1024
     assert budget("/yushan-2023/glossary-2/") == 90 * 1024 and budget("/yushan-2023/glossary-notes/") == 75 * 1024
+    assert budget("/yushan-2023/revisions/") == 90 * 1024
 
 
 def test_every_page_first_view_within_budget(crawled, site):

@@ -114,6 +114,18 @@ MUTATIONS = {
         # The entry's own field, on its line.
         ['reports/demo/key-figures.yml:17: [figures] kf-002: unit_en "person-times" lacks the "10,000" of 万人次'],
     ),
+    "a key figure whose Chinese sentence does not say what it counts": (
+        lambda m: m.edit("reports/demo/key-figures.yml", "words_zh: 兑现资金", "words_zh: 进驻率"),
+        [
+            f"{ZH}:9: [figures] kf-001: no sentence of the Chinese paragraph reads both 8564.48万元 and “进驻率” (words_zh) (#p-1-1-1, reports/demo/key-figures.yml)"
+        ],
+    ),
+    "a key figure whose English sentence does not say what it counts": (
+        lambda m: m.edit(EN, "disbursed RMB 85.6448 million", "paid out RMB 85.6448 million"),
+        [
+            f"{ZH}:9: [figures] kf-001: no sentence of the English paragraph gives both 85,644,800 and “disbursed” (words_en) (#p-1-1-1, reports/demo/key-figures.yml)"
+        ],
+    ),
     "a key figure of a paragraph that does not exist": (
         lambda m: m.edit("reports/demo/key-figures.yml", "paragraph: p-1-1-1\n    indicator_zh: 服务人次", "paragraph: p-9-9\n    indicator_zh: 服务人次"),
         ["reports/demo/key-figures.yml:12: [figures] kf-002: no paragraph p-9-9 in the report"],

@@ -4,8 +4,8 @@
 In a copy of the project, a maintainer (1) restores a lost character with a 〔…〕 mark and
 records it in editorial-notes.yml, and (2) applies a corrected source in which a number
 changed: the new version archived beside the old one in report.yml, the number changed in
-the Chinese, the English and key-figures.yml. Each time they mark the English reviewed and
-add a revision-history entry. Then the content checks, the strict build and the tests that
+the Chinese, the English and key-figures.yml. Each time they mark the English reviewed,
+refresh the sentence alignment and add a revision-history entry. Then the content checks, the strict build and the tests that
 read the content (the edition, the site, the downloads) all pass on the copy.
 """
 
@@ -57,6 +57,13 @@ def mark_reviewed(root: Path, *pages: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def refresh_sentences(root: Path) -> None:
+    """The sentence alignment after a change of the text (CONTRIBUTING.md, "Sentence
+    alignment"): the changed sentences realigned, nothing left for a person to review."""
+    result = run(root, sys.executable, "scripts/align_sentences.py")
+    assert result.returncode == 0 and " 0 pair(s) await review" in result.stdout, result.stdout + result.stderr
+
+
 def restore_a_character(root: Path) -> str:
     """Step 1: a restoration 〔，〕 in the last paragraph of the report, recorded as r-N."""
     project = Project(root)
@@ -85,6 +92,7 @@ def restore_a_character(root: Path) -> str:
     note = f"[^{label}]: Translator's note: the source runs two clauses together; see [editorial note r-{count + 1}](editorial-notes.md#r-{count + 1})."
     en_path.write_text("\n".join(lines).rstrip("\n") + "\n\n" + note + "\n", encoding="utf-8")
     mark_reviewed(root, project.rel(en_path))
+    refresh_sentences(root)
     add_revision(root, "2026-12-01", f"校补{block.id}脱漏的逗号", f"{block.id}: a lost comma restored in the Chinese")
     mark_reviewed(root, "docs/yushan-2023/revisions.en.md")
     return f"r-{count + 1}"
@@ -123,6 +131,7 @@ def apply_a_corrected_source(root: Path) -> tuple[str, str, str]:
     edit(en_path, english, f"{int(new):,}")
     edit(report.folder / "key-figures.yml", f'value: "{value}"', f'value: "{new}"')
     mark_reviewed(root, project.rel(en_path))
+    refresh_sentences(root)
     add_revision(root, "2026-12-02", f"依更正后的底本修改{figure['paragraph']}的数字", f"{figure['paragraph']}: a number corrected by the county")
     mark_reviewed(root, "docs/yushan-2023/revisions.en.md")
     return figure["id"], new, digest

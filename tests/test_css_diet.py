@@ -173,7 +173,9 @@ def test_own_assets_are_served_without_comments(site):
     from edition.passes.minify import minify_css, minify_js
 
     assert minify_js('// why\nvar a = "http://x"; // kept\n  if (a) {\n    // why\n    go();\n  }\n') == 'var a = "http://x"; // kept\nif (a) {\ngo();\n}'
-    assert minify_css("/* why */\n.a {\n  color: red; /* x */\n}\n") == ".a {\ncolor: red;\n}"
+    assert minify_css("/* why */\n.a {\n  color: red; /* x */\n}\n") == ".a{color:red;}"
+    # The blank of a descendant combinator and before a pseudo-class stays; a string stays whole.
+    assert minify_css('.a .b,\n.c :is(d, e) > f {\n  content: " ▲";\n  margin: 0 auto;\n}') == '.a .b,.c :is(d,e)>f{content:" ▲";margin:0 auto;}'
     for rel in ("assets/edition.css", "assets/javascripts/edition.js"):
         source = (ROOT / "docs" / rel).read_text(encoding="utf-8")
         served = (site / rel).read_text(encoding="utf-8")

@@ -39,7 +39,7 @@ def test_glossary_entry_without_english(mini):
     [
         ("report.yml", "header_lines: 4\n", 9),
         ("editorial-notes.yml", "    en: The character 月 (month) is lost.\n", 8),
-        ("glossary.yml", "    attested: test fixture\n  - id: administrative", 11),
+        ("glossary.yml", "    attested_zh: 测试样例\n  - id: administrative", 12),
         ("key-figures.yml", '    qualifier_en: ""\n', 11),
         ("number-exceptions.yml", "    reason: a test\n", 5),
     ],
@@ -64,10 +64,19 @@ def test_duplicate_glossary_term_and_id(mini):
     status, problems, stderr = cli(mini)
     assert status == 1 and "Traceback" not in stderr
     assert problems == [
-        f'{DATA}/glossary.yml:20: [data] duplicate terms id "law-based-government" (first on line 2)',
-        f'{DATA}/glossary.yml:20: [data] duplicate terms zh "法治政府" (first on line 2)',
-        f'{DATA}/glossary.yml:29: [data] duplicate terms zh "法治政府" (first on line 2)',
+        f'{DATA}/glossary.yml:22: [data] duplicate terms id "law-based-government" (first on line 2)',
+        f'{DATA}/glossary.yml:22: [data] duplicate terms zh "法治政府" (first on line 2)',
+        f'{DATA}/glossary.yml:32: [data] duplicate terms zh "法治政府" (first on line 2)',
     ]
+
+
+def test_glossary_attestation_without_its_chinese(mini):
+    """The Chinese glossary shows attested_zh: an attestation given in English only would
+    put English prose on a Chinese page, so the check names it at the attested line."""
+    mini.edit(f"{DATA}/glossary.yml", "    attested_zh: 测试样例\n  - id: administrative", "  - id: administrative")
+    status, problems, stderr = cli(mini)
+    assert status == 1 and "Traceback" not in stderr
+    assert problems == [f"{DATA}/glossary.yml:10: [data] terms[0] has attested but lacks attested_zh"]
 
 
 def test_paragraph_instead_of_block_in_number_exceptions(mini):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 from browsing import Visit
@@ -20,6 +19,10 @@ from playwright.sync_api import expect
 from test_accessibility import axe_violations
 
 from conftest import ROOT
+from edition.generators.citation import page_unit
+from edition.model.blocks import read_page
+from edition.model.project import Project
+from edition.model.text import plain_text
 
 REPOSITORY = "https://github.com/yushan-law-report/yushan-law-report.github.io"
 DESKTOP, PHONE = 1366, 375
@@ -210,7 +213,9 @@ def test_copying_english_gives_the_text_with_notes_as_numbers(browser, server, w
     assert re.search(r"effect”,?\[\d+\] ", text), text  # the footnote call as [n]
     for furniture in ["¶", "⇄", "Cite", "Report", *tips]:  # glossary tooltips are not the text either
         assert furniture not in text, (furniture, text)
-    assert text.endswith("resolve conflicts and maintain stability."), text
+    # It ends as the paragraph does (its last words from the English page, not pinned here).
+    last = plain_text(next(b.text for b in read_page(ROOT / "docs/yushan-2023/part-1.en.md").blocks if b.id == "p-1-1-2"))[-40:]
+    assert text.endswith(last), text
     page.context.close()
 
 
@@ -220,6 +225,8 @@ def test_copying_chinese_gives_the_text(browser, server, width):
     text = copy_paragraph(page, "p-1-2-1")
     assert "1162个事项进驻政务服务大厅" in text
     assert text.rstrip().endswith("。"), text
+    # The editor's restorations (r-2, r-3) are not copied: the text as published.
+    assert "全程网办率达99.75%41项" in text and "1817个事项“马上办，" in text and "〔" not in text, text
     for furniture in ("¶", "⇄", "引用", "纠错"):
         assert furniture not in text, (furniture, text)
     page.context.close()
@@ -237,98 +244,13 @@ def test_mutation_without_the_copy_handler_the_furniture_comes_along(browser, se
 # --- 6. Citations that hold ------------------------------------------------------------------
 
 
-def cite(page, ident: str) -> list[str]:
-    page.locator(f"#{ident} button.para-cite").click()
-    dialog = page.locator("dialog.cite-dialog")
-    expect(dialog).to_be_visible()
-    return dialog.locator("pre.cite-text").all_inner_texts()
-
-
 def page_version(site, lang: str) -> dict:
+    """The #edition-citation data of Part I in a language."""
     html = (site / ("en/" if lang == "en" else "") / "yushan-2023" / "part-1" / "index.html").read_text(encoding="utf-8")
     return json.loads(re.search(r'id="edition-citation">(.*?)</script>', html).group(1))
 
 
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
-def test_english_citation_has_its_own_key_and_the_version(browser, server, site, width):
-    data = page_version(site, "en")
-    assert re.fullmatch(r"[0-9a-f]{7,}", data["version"]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["version_date"])
-    version = f"{data['version_date']} ({data['version']})"
-    page = open_page(browser, server, "/en/yushan-2023/part-1/", width)
-    formatted, bibtex, csl = cite(page, "p-1-5-1")
-    assert f"version {version}" in formatted
-    assert bibtex.startswith("@misc{yushan2023:p-1-5-1:en,") and f"version = {{{version}}}" in bibtex
-    (entry,) = json.loads(csl)
-    assert entry["id"] == "yushan2023:p-1-5-1:en" and entry["version"] == version
-    page.context.close()
-
-
-def test_chinese_citation_has_its_own_key_and_a_correct_form(browser, server, site):
-    data = page_version(site, "zh")
-    page = open_page(browser, server, "/yushan-2023/part-1/", DESKTOP)
-    formatted, bibtex, csl = cite(page, "p-1-5-1")
-    assert "第p-1-5-1段" not in formatted and "，段落p-1-5-1。" in formatted
-    y, m, d = (int(x) for x in data["version_date"].split("-"))
-    assert f"{y}年{m}月{d}日版（{data['version']}）" in formatted
-    assert bibtex.startswith("@misc{yushan2023:p-1-5-1:zh,") and f"version = {{{data['version_date']} ({data['version']})}}" in bibtex
-    (entry,) = json.loads(csl)
-    assert entry["id"] == "yushan2023:p-1-5-1:zh"
-    assert page.locator("dialog.cite-dialog h2").inner_text() == "引用段落 p-1-5-1"
-    page.context.close()
-
-
-def test_citing_the_whole_report_has_a_key_per_language(browser, server):
-    for path, key in (("/yushan-2023/", "yushan2023:zh"), ("/en/yushan-2023/", "yushan2023:en")):
-        page = open_page(browser, server, path, DESKTOP)
-        page.locator("button.cite-report").click()
-        bibtex = page.locator("dialog.cite-dialog pre.cite-text").nth(1).inner_text()
-        assert bibtex.startswith(f"@misc{{{key},"), bibtex
-        page.context.close()
-
-
-# --- 8. Report an error ----------------------------------------------------------------------
-
-
-def issue_fields(href: str) -> dict[str, str]:
-    url = urlparse(href)
-    assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPOSITORY}/issues/new", href
-    return {key: values[0] for key, values in parse_qs(url.query).items()}
-
-
-@pytest.mark.parametrize(
-    ("path", "lang", "width"), [("/en/yushan-2023/part-1/", "en", DESKTOP), ("/yushan-2023/part-1/", "zh", PHONE), ("/en/yushan-2023/part-1/", "en", PHONE)]
-)
-def test_every_paragraph_has_a_prefilled_report_link(browser, server, path, lang, width):
-    page = open_page(browser, server, path, width)
-    paragraphs = page.locator(".md-content p[id^='p-']")
-    links = page.locator(".md-content p[id^='p-'] > .para-links > a.para-report")
-    assert paragraphs.count() > 10 and links.count() == paragraphs.count()
-    link = page.locator("#p-1-2-1 a.para-report")
-    link.focus()  # the address is filled in when the reader reaches for the link
-    expect(link).to_have_attribute("href", re.compile(r"body="))
-    fields = issue_fields(link.get_attribute("href"))
-    assert "p-1-2-1" in fields["title"] and f"({lang})" in fields["title"]
-    body = fields["body"]
-    assert f"Page: {server}{path}#p-1-2-1" in body
-    assert "Paragraph: p-1-2-1" in body and f"Language: {lang}" in body
-    assert ("\n> 1.重便民，优化办事流程。推进46个部门" if lang == "zh" else "\n> 1. ") in body
-    assert ("1,162 items" if lang == "en" else "1162个事项") in body
-    assert "Cite" not in body.split("Quoted text:")[1] and "¶" not in body
-    assert link.get_attribute("target") == "_blank"
-    if width == PHONE:  # no hover on a phone: the link is always shown
-        expect(link).to_be_visible()
-    page.context.close()
-
-
-def test_cite_dialog_offers_the_report_link(browser, server):
-    page = open_page(browser, server, "/en/yushan-2023/part-2/", DESKTOP)
-    cite(page, "p-2-1")
-    link = page.locator("dialog.cite-dialog a.cite-report-error")
-    expect(link).to_be_visible()
-    fields = issue_fields(link.get_attribute("href"))
-    assert "Paragraph: p-2-1" in fields["body"] and "Language: en" in fields["body"]
-    assert axe_violations_in(page) == []
-    page.context.close()
+# Citations and reports of errors: tests/test_citations.py, tests/test_report_error.py.
 
 
 def axe_violations_in(page) -> list[str]:
@@ -465,8 +387,9 @@ def test_side_by_side_rows_have_notes_and_cite(browser, server, site, path, lang
     formatted = page.locator("dialog.cite-dialog pre.cite-text").first.inner_text()
     prefix = "https://yushan-law-report.github.io/" + ("en/" if lang == "en" else "")
     assert f"{prefix}yushan-2023/part-1/#p-1-2-1" in formatted  # the paragraph on its own page
-    version = page_version(site, lang)["version"]
-    assert version and f"{version})" in formatted or f"{version}）" in formatted  # ... in that page's version
+    (report,) = Project(ROOT).reports
+    version = page_unit(Project(ROOT), report, lang, "part-1").version  # Part I's own
+    assert version.commit and (f"{version.label}." in formatted or f"（{version.commit}）" in formatted)  # ... in that page's version
     page.context.close()
 
 

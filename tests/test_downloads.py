@@ -113,17 +113,16 @@ def test_key_figures_parse_and_match_their_paragraphs(files):
         "unit_en",
         "qualifier",
         "qualifier_en",
-        "source_sentence",
+        "amount",
+        "base_unit",
+        "base_unit_en",
+        "sentence_zh",
+        "sentence_en",
         "url",
         "url_en",
     ]
     rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-key-figures.csv").read_text(encoding="utf-8-sig"))))
-    data = json.loads((files / "yushan-2023-key-figures.json").read_text(encoding="utf-8"))
     assert list(rows[0]) == columns
-    # The JSON gives values as numbers (integers where the text has no decimals), the CSV as written.
-    assert all(isinstance(d["value"], (int, float)) and not isinstance(d["value"], bool) for d in data)
-    assert rows == [d | {"value": r["value"]} for d, r in zip(data, rows, strict=True)]
-    assert [str(d["value"]) for d in data] == [r["value"] for r in rows]
     (report,) = Project(ROOT).reports
     figures = report.data("key-figures.yml")["figures"]
     assert [r["id"] for r in rows] == [f["id"] for f in figures]
@@ -132,45 +131,59 @@ def test_key_figures_parse_and_match_their_paragraphs(files):
     records = {r["id"]: r for r in map(json.loads, (files / "yushan-2023-aligned.jsonl").read_text(encoding="utf-8").splitlines())}
     for row in rows:  # each figure is written in its paragraph (the build's check reads units too)
         assert row["value"] in records[row["paragraph_id"]]["zh"], row["id"]
-        # ... in the sentence given as its source, a sentence of that paragraph
-        sentence, paragraph = (remove_restorations_keep_content(t) for t in (row["source_sentence"], records[row["paragraph_id"]]["zh"]))
+        # ... in the sentences given as its source, sentences of that paragraph
+        sentence, paragraph = (remove_restorations_keep_content(t) for t in (row["sentence_zh"], records[row["paragraph_id"]]["zh"]))
         assert row["value"] in sentence and sentence in paragraph and sentence[-1] in "。；！？，", row["id"]
+        assert row["sentence_en"] in records[row["paragraph_id"]]["en"], row["id"]
         page = "" if row["paragraph_id"].startswith("p-0-") else f"part-{row['paragraph_id'].split('-')[1]}/"
         assert row["url"] == f"https://yushan-law-report.github.io/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
         assert row["url_en"] == f"https://yushan-law-report.github.io/en/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
 
 
-@pytest.fixture(scope="module")
-def pdfs(site, browser):
-    from edition.generators.pdf import print_pdfs
+def sentence_alignment():
+    from edition.model.sentences import load_alignment, report_sentences
 
-    return {path.name: path for path in print_pdfs(Project(ROOT), site, browser)}
-
-
-def test_pdfs_open_embed_their_fonts_and_hold_every_paragraph_id(pdfs, block_ids):
-    from pypdf import PdfReader
-
-    assert sorted(pdfs) == ["yushan-2023.en.pdf", "yushan-2023.parallel.pdf", "yushan-2023.zh.pdf"]
-    paragraph_ids = [i for i in block_ids if i.startswith("p-")]
-    for name, path in pdfs.items():
-        reader = PdfReader(path)
-        text = "\n".join(page.extract_text() for page in reader.pages)
-        missing = [i for i in paragraph_ids if i not in text]
-        assert missing == [], (name, missing)
-        assert f"1 / {len(reader.pages)}" in text  # page numbers in the footer
-        for page in reader.pages:
-            for font in page["/Resources"]["/Font"].values():
-                font = font.get_object()
-                if font["/Subtype"] == "/Type3":
-                    continue  # glyphs drawn in the file itself
-                descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-                descriptor = descendant["/FontDescriptor"].get_object()
-                assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), (name, font["/BaseFont"])
-    zh_text = PdfReader(pdfs["yushan-2023.zh.pdf"]).pages[2].extract_text()
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh_text)
+    project = Project(ROOT)
+    (report,) = project.reports
+    return report_sentences(project, report), load_alignment(report.data("sentences.yml"))
 
 
-def test_downloads_page_links_the_pdfs(site, pdfs):
-    html = (site / "en" / "yushan-2023" / "downloads" / "index.html").read_text(encoding="utf-8")
-    for name in pdfs:
-        assert f'href="../../../yushan-2023/files/{name}"' in html
+def test_sentence_corpus_loads_in_translate_toolkit_with_one_unit_per_pair(files):
+    # A translator's tools read the TMX (translate-toolkit's TMX store): one unit per sentence
+    # pair of reports/yushan-2023/sentences.yml, Chinese source, English target.
+    from translate.storage.tmx import tmxfile
+
+    blocks, alignment = sentence_alignment()
+    pairs = sum(len(entry.pairs) for entry in alignment.values())
+    with open(files / "yushan-2023-sentences.tmx", "rb") as handle:
+        store = tmxfile(handle, "zh-CN", "en")
+    units = [unit for unit in store.units if unit.istranslatable()]
+    assert len(units) == pairs == 110
+    by_id = {unit.getid(): unit for unit in units}
+    # The first pair of one Chinese sentence to two English, whichever it is today.
+    block_id, n, pair = next((i, n, p) for i, entry in alignment.items() for n, p in enumerate(entry.pairs, 1) if len(p.zh) == 1 and len(p.en) == 2)
+    block = next(b for b in blocks if b.id == block_id)
+    assert by_id[f"{block_id}.{n}"].source == block.zh[pair.zh[0] - 1]
+    assert by_id[f"{block_id}.{n}"].target == " ".join(block.en[i - 1] for i in pair.en)
+    root = ET.parse(files / "yushan-2023-sentences.tmx").getroot()
+    assert root.get("version") == "1.4" and root.find("header").get("segtype") == "sentence"
+    props = {p.get("type"): p.text for p in root.find("body").find("tu").findall("prop")}
+    assert set(props) == {"x-paragraph", "x-section", "x-zh-sentences", "x-en-sentences"}
+
+
+def test_sentence_corpus_csv_and_jsonl_agree_and_hold_every_sentence_once(files):
+    blocks, alignment = sentence_alignment()
+    rows = list(csv.DictReader(io.StringIO((files / "yushan-2023-sentences.csv").read_bytes().decode("utf-8-sig"))))
+    records = [json.loads(line) for line in (files / "yushan-2023-sentences.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(records) == sum(len(entry.pairs) for entry in alignment.values())
+    for row, record in zip(rows, records, strict=True):
+        assert row["id"] == record["id"] and row["paragraph"] == record["paragraph"] == row["id"].rsplit(".", 1)[0]
+        assert row["zh_sentences"].split() == record["zh_sentences"] and row["en_sentences"].split() == record["en_sentences"]
+        assert (row["zh"], row["en"]) == (record["zh"], record["en"])
+    # Every sentence of every block in exactly one unit, in order; the units' text is the block's.
+    for block in blocks:
+        mine = [r for r in records if r["paragraph"] == block.id]
+        assert [s for r in mine for s in r["zh_sentences"]] == [f"{block.id}.zh{k}" for k in range(1, len(block.zh) + 1)]
+        assert [s for r in mine for s in r["en_sentences"]] == [f"{block.id}.en{k}" for k in range(1, len(block.en) + 1)]
+        assert "".join(r["zh"] for r in mine) == "".join(block.zh)
+        assert " ".join(r["en"] for r in mine) == " ".join(block.en)

@@ -1,9 +1,12 @@
 """Lighthouse's accessibility, best-practices and SEO scores are 100 on the cover and a
 section page in both languages (mobile settings, system Chromium).
 
-These three scores depend on the pages, not on the machine's speed, so they are budgets;
-the performance score is a timing and is measured by `make bench` (scripts/bench.py).
-Lighthouse comes from npm (package.json, installed by `make test`); a missing copy fails.
+These three scores depend on the pages alone. Performance is a timing (simulated on a slow
+phone from what this machine measures) and so is measured, not asserted: `make bench`
+(edition/workbench/bench.py) reports the median of five runs and its range on the covers and
+both Part I pages. What held it down is asserted where it is not a timing: layout shift
+(tests/test_layout_shift.py) and first-view bytes (tests/test_budgets.py). Lighthouse comes
+from npm (package.json, installed by `make test`); a missing copy fails.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ def test_no_page_has_ui_strings_in_the_other_language(site):
         if wrong:
             found[page.relative_to(site).as_posix()] = wrong[:5]
     assert found == {}
-    assert len(list(site.rglob("*.html"))) == 2 * len(list((ROOT / "docs").rglob("*.en.md"))) + 1
+    assert len(list(site.rglob("*.html"))) == 2 * len(list((ROOT / "docs").rglob("*.en.md"))) + 2  # and a not-found page each
 
 
 def test_the_ui_check_catches_each_kind_of_mistake():
@@ -39,6 +39,17 @@ def test_the_ui_check_catches_each_kind_of_mistake():
     assert foreign_ui(CHINESE_PAGE.format(nav="Downloads", label="引用", text="复制")) == ["1: page chrome: Downloads"]
     assert foreign_ui(CHINESE_PAGE.format(nav="下载", label="Cite p-1-1", text="复制")) == ["1: <button aria-label>: Cite p-1-1"]
     assert foreign_ui(CHINESE_PAGE.format(nav="下载", label="引用", text="Copy")) == ["1: <button> text: Copy"]
+    # The edition's own words inside the content: a side-by-side row's label (issue 25:
+    # "cover", "table-1-r1" on the Chinese page), in its English cell too, and the page date.
+    row = '<div lang="en"><p>English text</p><a class="parallel-source" lang="zh-Hans" href="#cover">{label}</a></div>'
+    assert foreign_ui(CHINESE_PAGE.replace("</body>", row.format(label="cover") + "</body>").format(nav="下载", label="引用", text="复制")) == [
+        "1: page chrome: cover"
+    ]
+    assert foreign_ui(CHINESE_PAGE.replace("</body>", row.format(label="标题") + "</body>").format(nav="下载", label="引用", text="复制")) == []
+    dated = CHINESE_PAGE.replace("</body>", '<p class="last-updated">Last updated：2026-11-26</p></body>')
+    assert foreign_ui(dated.format(nav="下载", label="引用", text="复制")) == ["1: page chrome: Last updated：2026-11-26"]
+    dated = CHINESE_PAGE.replace("</body>", '<p class="last-updated">最后更新: 2026-11-26</p></body>')  # as all pages had it
+    assert foreign_ui(dated.format(nav="下载", label="引用", text="复制")) == ["1: page chrome: 最后更新: 2026-11-26"]
 
 
 def test_permalink_titles_are_localised():
@@ -47,15 +58,23 @@ def test_permalink_titles_are_localised():
     assert localise_ui(heading, "zh") == heading
 
 
-@pytest.mark.parametrize(("path", "words"), [("/en/yushan-2023/part-1/", ("Cite", "Copy", "Close")), ("/yushan-2023/part-1/", ("引用", "复制", "关闭"))])
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/en/yushan-2023/part-1/", ("Cite", "Copy", "Close", "Report an error in this paragraph", "Download .")),
+        ("/yushan-2023/part-1/", ("引用", "复制", "关闭", "纠错：报告本段错误", "下载 .")),
+    ],
+)
 def test_cite_box_speaks_the_page_language(browser, server, path, words):
     visit = Visit(browser, server, path)
     visit.page.locator("button.para-cite").first.click()
     dialog = visit.page.locator("dialog.cite-dialog")
-    dialog.wait_for()
+    dialog.locator("pre").first.wait_for()
     assert words[0] in dialog.get_attribute("aria-label")
     buttons = dialog.locator("button").all_inner_texts()
-    assert buttons and all(text in (words[1], words[2]) for text in buttons), buttons
+    assert buttons and all(text in words[1:4] for text in buttons), buttons
+    downloads = dialog.locator("a.cite-download").all_inner_texts()
+    assert downloads and all(text.startswith(words[4]) for text in downloads), downloads
     visit.page.close()
 
 

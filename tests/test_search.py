@@ -130,10 +130,14 @@ def test_the_furniture_check_finds_tooltips_and_ui_text(monkeypatch):
 def test_numbers_are_indexed_in_every_written_form():
     assert search_index.number_forms("1162个事项") == ["1,162"]
     assert search_index.number_forms("1,162 items") == ["1162"]
-    assert search_index.number_forms("8564.48万元") == ["8,564.48", "85644800", "85,644,800"]
-    assert search_index.number_forms("RMB 85.6448 million") == ["85644800", "85,644,800"]
+    assert search_index.number_forms("8564.48万元") == ["8,564.48", "85644800", "85,644,800", "85.6448"]
+    assert search_index.number_forms("RMB 85.6448 million") == ["85644800", "85,644,800", "8564.48"]
+    assert search_index.number_forms("85,644,800 yuan") == ["85644800", "85.6448", "8564.48"]
     assert search_index.number_forms("99.75%") == ["99.75 percent"]
     assert search_index.number_forms("yushan-2023 in 2023, sha e4bd32bc946") == []
+    # A web address's digits are no figure (a glossary source: 1004365 got 1,004,365 and
+    # 100.4365, which no reader searches for and every first search downloaded).
+    assert search_index.number_forms("Sixth Tone (https://www.sixthtone.com/news/1004365) uses it") == []
 
 
 def test_apparatus_and_notes_are_marked_below_the_report(site):

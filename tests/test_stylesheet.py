@@ -40,7 +40,7 @@ def test_every_block_of_the_stylesheets_is_closed():
 
 def test_mutation_a_lost_brace_is_named_with_its_line():
     css = STYLESHEET.read_text(encoding="utf-8")
-    start = css.index("@media print {\n  .md-typeset .parallel-row {")
+    start = css.index("@media print {\n  .md-typeset .para-links {")
     end = css.index("\n}\n", start)
     broken = css[:end] + css[end + 2 :]
     line = css[:start].count("\n") + 1

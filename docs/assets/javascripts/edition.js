@@ -61,160 +61,163 @@
   }, true);
 })();
 
-// "Cite": a formatted citation of the report or of one paragraph, with BibTeX and
-// CSL-JSON, in a dialog with copy buttons. The report's details come from report.yml
-// (the #edition-citation data the build writes into each report page).
+// "Cite": the report, a part or a paragraph in every form a researcher takes away (the
+// house style, GB/T 7714, BibTeX, RIS, CSL-JSON), in a dialog with copy and download
+// buttons. The forms are written once, at build time (scripts/edition/generators/citation.py),
+// into cite.json beside the report's pages, which is fetched the first time a reader asks;
+// here only the paragraph's id and the day of access are filled in. The page's own
+// details (its unit, address, version) are the #edition-citation data of each report page.
 (function () {
-  var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-  var MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  var element = document.getElementById("edition-citation");
+  var page = element ? JSON.parse(element.textContent) : null;
+  var zh = page && page.lang === "zh";
+  var loading = null;
 
-  // The report's details as `button` cites them. A side-by-side row's Cite button names its
-  // paragraph's own page (data-cite-page), that page's version ("hash date",
-  // data-cite-version) and file (data-cite-source). d.page: the cited page's address,
-  // resolved against `base` (this page's address if not given). The Report links use it too.
-  function cited(button, base) {
-    var element = document.getElementById("edition-citation");
-    var d = element ? JSON.parse(element.textContent) : null;
-    if (!d) return null;
-    var here = (base || location.href).split("#")[0];
-    var page = button && button.getAttribute("data-cite-page");
-    d.page = page ? new URL(page, here).href.split("#")[0] : here;
-    var version = ((button && button.getAttribute("data-cite-version")) || "").trim().split(" ");
-    if (version[0]) {
-      d.version = version.length > 1 ? version[0] : "";
-      d.version_date = version[version.length - 1];
+  // cite.json, fetched once (again after a failure: the reader may have been offline).
+  function citations() {
+    if (!loading) {
+      loading = fetch(new URL(page.cite, location.href)).then(function (response) {
+        if (!response.ok) throw new Error(response.url + ": " + response.status);
+        return response.json();
+      });
+      loading.catch(function () { loading = null; });
     }
-    d.source = (button && button.getAttribute("data-cite-source")) || d.source;
-    return d;
-  }
-  window.EditionCite = { cited: cited };
-
-  var citing = null; // the Cite button last pressed
-
-  function canonical() {
-    var link = document.querySelector('link[rel="canonical"]');
-    return link ? link.href : location.href;
+    return loading;
   }
 
-  function parts(iso) {
-    var p = iso.split("-").map(Number);
-    return { y: p[0], m: p[1], d: p[2] };
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  // A form as the build wrote it, with the paragraph's id and the reader's day (local time).
+  function fill(text, paragraph, day) {
+    var y = day.getFullYear(), m = day.getMonth() + 1, d = day.getDate();
+    var iso = y + "-" + pad(m) + "-" + pad(d);
+    return text.split("{paragraph}").join(paragraph || "")
+      .split("{accessed-parts}").join("[[" + y + ", " + m + ", " + d + "]]")
+      .split("{accessed-zh}").join(y + "年" + m + "月" + d + "日")
+      .split("{accessed-ris}").join(iso.replace(/-/g, "/"))
+      .split("{accessed}").join(iso);
   }
 
-  function citations(d, paragraph) {
-    var zh = d.lang === "zh";
-    var url = d.page + (paragraph ? "#" + paragraph : "");
-    var today = new Date().toISOString().slice(0, 10);
-    var t = parts(today);
-    var p = parts(d.published);
-    // One key per language: a .bib citing both the Chinese and the English of a paragraph
-    // must not hold two entries with one key.
-    var key = d.slug.replace(/-/g, "") + (paragraph ? ":" + paragraph : "") + ":" + (zh ? "zh" : "en");
-    var title = zh ? d.title_zh : d.title_en;
-    // The version is the page's last commit (scripts/edition/generators/citation.py): its date, and
-    // its short hash where the site was built from a git checkout.
-    var v = parts(d.version_date);
-    var version = d.version_date + (d.version ? " (" + d.version + ")" : "");
-    var versionZh = v.y + "年" + v.m + "月" + v.d + "日版" + (d.version ? "（" + d.version + "）" : "");
-    var formatted = zh
-      ? d.issuer_zh + "：《" + d.title_zh + "》，" + p.y + "年" + p.m + "月" + p.d + "日" + (paragraph ? "，段落" + paragraph : "") + "。载" + d.edition_zh + "，" + versionZh + "，" + url + "（" + t.y + "年" + t.m + "月" + t.d + "日访问）。"
-      : d.issuer_en + ". " + p.y + ". \u201c" + d.title_en + "\u201d [" + d.title_zh + "]" + (paragraph ? ", para. " + paragraph : "") + ". Published " + p.d + " " + MONTH_NAMES[p.m - 1] + " " + p.y + ". Unofficial English translation (" + d.translation_licence + "; the Chinese original prevails), " + d.edition_en + ", version " + version + ". " + url + " (accessed " + today + ").";
-    var note = (paragraph ? (zh ? "段落" + paragraph + "。" : "Paragraph " + paragraph + ". ") : "") + (zh ? "中文原文，" + versionZh + "。" : "Unofficial English translation (" + d.translation_licence + "), version " + version + "; the Chinese original prevails.");
-    var bibtex = "@misc{" + key + ",\n" +
-      "  author = {{" + (zh ? d.issuer_zh : d.issuer_en) + "}},\n" +
-      "  title = {" + title + "},\n" +
-      "  year = {" + p.y + "},\n" +
-      "  month = " + MONTHS[p.m - 1] + ",\n" +
-      "  howpublished = {" + (zh ? d.edition_zh : d.edition_en) + "},\n" +
-      "  version = {" + version + "},\n" +
-      "  note = {" + note + "},\n" +
-      "  url = {" + url + "},\n" +
-      "  urldate = {" + today + "},\n" +
-      "  language = {" + (zh ? "chinese" : "english") + "}\n}";
-    var csl = [{
-      id: key,
-      type: "report",
-      title: title,
-      author: [{ literal: zh ? d.issuer_zh : d.issuer_en }],
-      publisher: zh ? d.issuer_zh : d.issuer_en,
-      issued: { "date-parts": [[p.y, p.m, p.d]] },
-      accessed: { "date-parts": [[t.y, t.m, t.d]] },
-      language: zh ? "zh-CN" : "en",
-      URL: url,
-      "container-title": zh ? d.edition_zh : d.edition_en,
-      version: version,
-      note: note
-    }];
-    if (paragraph) csl[0].locator = paragraph;
-    if (!zh) csl[0]["original-title"] = d.title_zh;
-    return [
-      [zh ? "引用格式" : "Citation", formatted],
-      ["BibTeX", bibtex],
-      ["CSL-JSON", JSON.stringify(csl, null, 2)]
-    ];
+  // What `button` cites: {unit, paragraph, entry} once cite.json is in. A side-by-side row's
+  // button names its paragraph's own page (data-cite-unit); others cite this page's unit.
+  function cited(button) {
+    var paragraph = (button && button.getAttribute("data-cite")) || "";
+    var unit = button && button.hasAttribute("data-cite-unit") ? button.getAttribute("data-cite-unit") : page.unit;
+    return citations().then(function (data) {
+      var entry = data.pages[unit][paragraph ? "paragraph" : "page"];
+      return {
+        unit: unit,
+        paragraph: paragraph,
+        url: fill(entry.url, paragraph, new Date()),
+        version: entry.version,
+        sources: data.pages[unit].sources,
+        forms: entry.forms.map(function (form) { return [form[0], form[1], fill(form[2], paragraph, new Date())]; })
+      };
+    });
   }
+  window.EditionCite = { page: page, cited: cited };
 
-  function open(paragraph) {
-    var d = cited(citing, canonical());
-    if (!d) return;
-    var zh = d.lang === "zh";
+  function dialogFor(label) {
     var dialog = document.createElement("dialog");
     dialog.className = "cite-dialog";
-    dialog.setAttribute("aria-label", zh ? "引用" : "Cite");
+    dialog.setAttribute("aria-label", label);
     var heading = document.createElement("h2");
-    heading.textContent = (zh ? "引用" : "Cite ") + (paragraph ? (zh ? "段落 " + paragraph : "paragraph " + paragraph) : (zh ? "本报告" : "this report"));
-    dialog.appendChild(heading);
-    citations(d, paragraph).forEach(function (entry) {
-      var label = document.createElement("h3");
-      label.textContent = entry[0];
-      var pre = document.createElement("pre");
-      pre.className = "cite-text";
-      pre.textContent = entry[1];
-      var copy = document.createElement("button");
-      copy.type = "button";
-      copy.className = "md-button cite-copy";
-      copy.textContent = zh ? "复制" : "Copy";
-      copy.addEventListener("click", function () {
-        navigator.clipboard.writeText(entry[1]).then(function () {
-          copy.textContent = zh ? "已复制" : "Copied";
-        });
-      });
-      dialog.append(label, pre, copy);
+    heading.textContent = label;
+    // Close at the top, and kept there as the dialog scrolls (on a phone it is taller than
+    // the screen); a tap outside the dialog or Escape closes it too.
+    var head = document.createElement("div");
+    head.className = "cite-head";
+    head.append(heading, closeButton(dialog));
+    dialog.appendChild(head);
+    dialog.addEventListener("click", function (event) {
+      var box = dialog.getBoundingClientRect();
+      if (event.target === dialog && (event.clientY < box.top || event.clientY > box.bottom || event.clientX < box.left || event.clientX > box.right)) dialog.close();
     });
+    return dialog;
+  }
+
+  function closeButton(dialog) {
     var close = document.createElement("button");
     close.type = "button";
     close.className = "md-button md-button--primary cite-close";
     close.textContent = zh ? "关闭" : "Close";
     close.addEventListener("click", function () { dialog.close(); });
-    if (window.EditionDesk && paragraph) {
-      var report = window.EditionDesk.reportLink(paragraph, d.page + "#" + paragraph);
-      if (report) dialog.appendChild(report);
-    }
-    dialog.appendChild(close);
-    dialog.addEventListener("close", function () { dialog.remove(); });
+    return close;
+  }
+
+  function show(dialog) {
+    dialog.addEventListener("close", function () {
+      dialog.querySelectorAll("a[download]").forEach(function (link) { URL.revokeObjectURL(link.href); });
+      dialog.remove();
+    });
     document.body.appendChild(dialog);
     dialog.showModal();
   }
 
+  // What was asked for could not be fetched (offline, most likely): the dialog says so.
+  function failed(label) {
+    var dialog = dialogFor(label);
+    var message = document.createElement("p");
+    message.className = "cite-error";
+    message.textContent = zh ? "数据未能加载（可能已离线），请联网后再试。" : "The data could not be loaded (you may be offline): try again when online.";
+    dialog.appendChild(message);
+    show(dialog);
+  }
+  window.EditionDialog = { create: dialogFor, show: show, failed: failed };
+
+  // A copy button, and for a file format a download of that one entry.
+  function tools(text, ext, name) {
+    var box = document.createElement("p");
+    box.className = "cite-tools";
+    var copy = document.createElement("button");
+    copy.type = "button";
+    copy.className = "md-button cite-copy";
+    copy.textContent = zh ? "复制" : "Copy";
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(text).then(function () { copy.textContent = zh ? "已复制" : "Copied"; });
+    });
+    box.appendChild(copy);
+    if (ext) {
+      var file = document.createElement("a");
+      file.className = "md-button cite-download";
+      file.download = name + "." + ext;
+      file.href = URL.createObjectURL(new Blob([text], { type: ext === "json" ? "application/json" : "text/plain" }));
+      file.textContent = (zh ? "下载 ." : "Download .") + ext;
+      box.appendChild(file);
+    }
+    return box;
+  }
+
+  function heading(paragraph, unit) {
+    if (paragraph) return (zh ? "引用段落 " : "Cite paragraph ") + paragraph;
+    if (unit) return zh ? "引用本部分" : "Cite this part";
+    return zh ? "引用本报告" : "Cite this report";
+  }
+
+  function open(button) {
+    cited(button).then(function (c) {
+      var dialog = dialogFor(heading(c.paragraph, c.unit));
+      var name = [page.slug, c.paragraph || c.unit, page.lang].filter(Boolean).join("-");
+      c.forms.forEach(function (form) {
+        var label = document.createElement("h3");
+        label.textContent = form[0];
+        var pre = document.createElement("pre");
+        pre.className = "cite-text";
+        pre.textContent = form[2];
+        dialog.append(label, pre, tools(form[2], form[1], name));
+      });
+      if (window.EditionDesk && c.paragraph) dialog.appendChild(window.EditionDesk.reportButton(button, dialog));
+      show(dialog);
+    }, function () {
+      failed(heading(button.getAttribute("data-cite"), page.unit));
+    });
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button[data-cite]");
-    if (!button) return;
-    citing = button;
-    open(button.getAttribute("data-cite") || null);
+    if (button) open(button);
   });
 
-  // The cover offers a citation of the whole report.
-  var cover = document.querySelector(".md-content h1#cover");
-  var details = cover && cited(null);
-  if (details) {
-    var zh = details.lang === "zh";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button cite-report";
-    button.setAttribute("data-cite", "");
-    button.textContent = zh ? "引用本报告" : "Cite this report";
-    cover.insertAdjacentElement("afterend", button);
-  }
 })();
 
 // Material's search overlay has role="dialog" but no name; screen readers announce it by
@@ -245,8 +248,8 @@
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var KEY = "edition-term-hints";
   var WORDS = zh
-    ? { label: "术语提示", on: "：开", off: "：关" }
-    : { label: "Term hints", on: ": on", off: ": off" };
+    ? { on: "：开", off: "：关", failed: "术语提示未能加载（可能已离线）。" }
+    : { on: ": on", off: ": off", failed: "The term hint could not be loaded (you may be offline)." };
   var loaded = {}; // definitions URL → promise of its JSON
   var tip = null; // the one tooltip element
   var current = null; // the mark whose hint is open
@@ -285,9 +288,18 @@
     return tip;
   }
 
+  // The hint of a mark: its entry (term, pinyin, note), or a sentence saying why there is none.
+  function reveal(mark, entry) {
+    fill(entry);
+    mark.setAttribute("aria-describedby", "term-hint");
+    tip.hidden = false;
+    place(mark);
+  }
+
   function fill(entry) {
     var box = tooltip();
     box.textContent = "";
+    if (typeof entry === "string") return box.append(entry);
     var term = document.createElement("span");
     term.className = "term-hint__term";
     term.lang = zh ? "en" : "zh-Hans";
@@ -315,13 +327,13 @@
     var id = mark.hash.replace(/^#term-/, "");
     current = mark;
     definitions(mark).then(function (all) {
-      if (current !== mark || !all[id]) return;
-      fill(all[id]);
-      mark.setAttribute("aria-describedby", "term-hint");
-      tip.hidden = false;
-      place(mark);
+      if (current === mark && all[id]) reveal(mark, all[id]);
     }).catch(function (error) {
+      // Offline, before the report was kept for offline reading: the hint says so, and is
+      // asked for again next time (a failed load is not remembered).
       console.warn("term hints:", error.message);
+      loaded = {};
+      if (current === mark) reveal(mark, WORDS.failed);
     });
   }
 
@@ -389,25 +401,18 @@
       }
     }
     if (!on) hide();
-    button.setAttribute("aria-checked", on ? "true" : "false");
+    if (button) button.setAttribute("aria-checked", on ? "true" : "false");
     state.textContent = on ? WORDS.on : WORDS.off;
   }
 
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "hints-switch";
-  button.setAttribute("role", "switch");
-  button.append(WORDS.label);
-  var state = document.createElement("span");
-  state.setAttribute("aria-hidden", "true");
-  button.appendChild(state);
-  button.addEventListener("click", function () {
+  // The switch is in the page already, in its place (edition/passes/page_html.py, page_tools).
+  var button = document.querySelector(".md-content .page-tools .hints-switch");
+  var state = button ? button.querySelector("span") : document.createElement("span");
+  if (button) button.addEventListener("click", function () {
     var on = button.getAttribute("aria-checked") !== "true";
     try { localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* private mode: for this page only */ }
     apply(on);
   });
-  var heading = document.querySelector(".md-content h1");
-  if (heading) heading.insertAdjacentElement("afterend", button);
   // Default: on in English (the marks are the edition's own renderings, which an English
   // reader cannot tell from the text), off in Chinese (the original as published; its hints
   // give our English, for translators, who can switch them on). See README, Term hints.
@@ -417,18 +422,13 @@
 
 // ---- The researcher's desk (formerly desk.js) ----
 
-// The researcher's desk: clean copying and "report an error" links (the key figures'
-// sorting is in sortable.js, loaded by that page alone).
+// The researcher's desk: clean copying and "report an error" (the report itself is in
+// report.js, the key figures' sorting in sortable.js, each loaded when needed).
 // No inline code: the page's details come from the #edition-citation JSON data script.
 (function () {
   // Furniture of the page that is not the report's text: paragraph links (¶ ⇄ Cite,
   // report), heading permalinks, glossary tooltips, the side-by-side ids and notes.
   var FURNITURE = ".para-links, .headerlink, .gloss-tip, [role='tooltip'], .parallel-source, .parallel-lang, .parallel-tools, .parallel-notes";
-  var QUOTE_LIMIT = 1000; // characters of the quoted paragraph in an issue (the URL stays short)
-
-  function data() {
-    return window.EditionCite.cited(null);
-  }
 
   // Footnote calls become [1]; furniture goes. Works on a copy, never on the page.
   function clean(box) {
@@ -453,8 +453,8 @@
     return textOf(clean(element.cloneNode(true)));
   }
 
-  // Copying report text gives the text alone: without this, "…level.¶⇄Cite" and bare
-  // footnote numbers ("environment.2") come along.
+  // Copying report text gives the text alone: without this, "…level.¶⇄Cite", bare
+  // footnote numbers ("environment.2") and the editor's marks ("99%〔。〕") come along.
   document.addEventListener("copy", function (event) {
     var selection = window.getSelection();
     if (!selection || selection.isCollapsed || !event.clipboardData) return;
@@ -463,152 +463,176 @@
     if (!content || !content.contains(range.commonAncestorContainer)) return;
     var box = document.createElement("div");
     box.appendChild(range.cloneContents());
-    if (!box.querySelector(FURNITURE + ", sup[id^='fnref']")) return; // nothing to clean
+    if (!box.querySelector(FURNITURE + ", sup[id^='fnref'], a.restoration")) return; // nothing to clean
+    // The editor's restorations 〔…〕 are not the published text: a copy gives the text as
+    // the government published it (each restoration is explained on the editorial notes).
+    box.querySelectorAll("a.restoration").forEach(function (mark) { mark.remove(); });
     clean(box);
     event.clipboardData.setData("text/html", box.innerHTML);
     event.clipboardData.setData("text/plain", textOf(box));
     event.preventDefault();
   });
 
-  // A prefilled GitHub issue for one paragraph: page, paragraph id, language, version and
-  // the quoted text. The repository is named once, in mkdocs.yml (extra.repository).
-  function issueUrl(paragraph, address) {
-    var element = document.getElementById(paragraph);
-    // A side-by-side row: the paragraph on its own page, in that page's file and version.
-    var button = element && element.querySelector("[data-cite-source]");
-    var d = window.EditionCite.cited(button);
-    if (!d || !d.repository || !element) return null;
-    if (button) address = d.page + "#" + paragraph;
-    var zh = d.lang === "zh";
-    var quote = paragraphText(element);
-    if (quote.length > QUOTE_LIMIT) quote = quote.slice(0, QUOTE_LIMIT) + "…";
-    var version = d.version_date + (d.version ? " (" + d.version + ")" : "");
-    var title = (zh ? "纠错：" : "Correction: ") + paragraph + " (" + (zh ? "zh" : "en") + ")";
-    var body = [
-      "Page: " + (address || location.href.split("#")[0] + "#" + paragraph),
-      "Paragraph: " + paragraph,
-      "Language: " + (zh ? "zh (Chinese original)" : "en (English translation)"),
-      "Source file: " + d.source,
-      "Version: " + version,
-      "",
-      "Quoted text:",
-      "",
-      quote.split("\n").map(function (line) { return "> " + line; }).join("\n"),
-      "",
-      zh ? "哪里有错？应当如何改？（What is wrong, and what should it read?）" : "What is wrong, and what should it read?",
-      ""
-    ].join("\n");
-    return d.repository + "/issues/new?title=" + encodeURIComponent(title) + "&body=" + encodeURIComponent(body);
-  }
+  var page = window.EditionCite && window.EditionCite.page;
+  if (!page) return;
+  var zh = page.lang === "zh";
+  // The report dialog's code (report.js, beside this file), fetched the first time a
+  // reader reports: every page's first view is lighter by it.
+  var here = document.currentScript && document.currentScript.src;
+  var loading = null;
 
-  function reportLink(paragraph, address) {
-    var d = data();
-    if (!d || !d.repository) return null;
-    var zh = d.lang === "zh";
-    var link = document.createElement("a");
-    link.className = "cite-report-error";
-    link.href = issueUrl(paragraph, address) || d.repository + "/issues/new";
-    link.target = "_blank";
-    link.rel = "noopener";
-    link.textContent = zh ? "报告本段错误（GitHub）" : "Report an error in this paragraph (GitHub)";
-    return link;
-  }
-
-  window.EditionDesk = { issueUrl: issueUrl, reportLink: reportLink, paragraphText: paragraphText };
-
-  // Every paragraph gets a "report" link beside ¶ ⇄ Cite (and each side-by-side row beside
-  // its Cite). It is made here, not in the HTML, to keep each page light; its address is
-  // filled in when the reader reaches for it (pointer, keyboard focus, click), so that it
-  // quotes the paragraph as shown.
-  (function () {
-    var d = data();
-    if (!d || !d.repository) return;
-    var zh = d.lang === "zh";
-    document.querySelectorAll(".md-content p[id^='p-'] > .para-links, .parallel-row[id] .parallel-tools").forEach(function (links) {
-      var paragraph = links.closest("[id]").id;
-      var link = document.createElement("a");
-      link.className = "para-link para-report";
-      link.href = d.repository + "/issues/new";
-      link.target = "_blank";
-      link.rel = "noopener";
-      link.textContent = zh ? "纠错" : "Report";
-      // The name starts with the visible word, as speech input and WCAG 2.5.3 expect.
-      link.setAttribute("aria-label", zh ? "纠错 " + paragraph + "（报告本段错误）" : "Report an error in " + paragraph);
-      link.title = zh ? "在GitHub上报告本段错误" : "Report an error in this paragraph on GitHub";
-      links.appendChild(link);
-    });
-    function fill(event) {
-      var link = event.target.closest && event.target.closest("a.para-report");
-      if (!link) return;
-      var paragraph = link.closest("[id]").id;
-      link.href = issueUrl(paragraph) || link.href;
+  function openReport(button) {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("report.js", here || location.href).href;
+        script.onload = resolve;
+        script.onerror = function () { loading = null; reject(); };
+        document.head.appendChild(script);
+      });
     }
-    ["pointerdown", "focusin", "click", "mouseover"].forEach(function (name) {
-      document.addEventListener(name, fill, true);
+    loading.then(function () { window.EditionReport(button); }, function () { window.EditionDialog.failed(zh ? "纠错" : "Report an error"); });
+  }
+
+  // The Cite dialog's way to the report of its paragraph.
+  function reportButton(citing, citeDialog) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-report-error";
+    button.textContent = zh ? "纠错：报告本段错误" : "Report an error in this paragraph";
+    button.addEventListener("click", function () {
+      citeDialog.close();
+      openReport(citing);
     });
-  })();
+    return button;
+  }
+  window.EditionDesk = { reportButton: reportButton, openReport: openReport, paragraphText: paragraphText };
+
+  // Every paragraph gets a "Report an error" link beside ¶ ⇄ Cite (and each side-by-side
+  // row beside its Cite). It is made here, not in the HTML, to keep each page light. It
+  // leads to the repository's issues, and opens the report dialog when followed here.
+  document.querySelectorAll(".md-content p[id^='p-'] > .para-links, .parallel-row[id] .parallel-tools").forEach(function (links) {
+    var paragraph = links.closest("[id]").id;
+    var a = document.createElement("a");
+    a.className = "para-link para-report";
+    a.href = page.repository ? page.repository + "/issues/new" : "#" + paragraph;
+    a.setAttribute("aria-haspopup", "dialog");
+    a.textContent = zh ? "纠错" : "Report an error";
+    // The name starts with the visible words, as speech input and WCAG 2.5.3 expect.
+    a.setAttribute("aria-label", zh ? "纠错 " + paragraph + "（报告本段错误）" : "Report an error in " + paragraph);
+    links.appendChild(a);
+  });
+  document.addEventListener("click", function (event) {
+    var a = event.target.closest && event.target.closest("a.para-report");
+    if (!a || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+    event.preventDefault();
+    openReport(a.closest("[id]").querySelector("button[data-cite]") || a);
+  });
 })();
 
-// ---- Search results (formerly search.js) ----
+// ---- Search ----
 
-// Search (with assets/javascripts/workers/edition-search.js, the worker):
-// - a result opens the paragraph that matched: Material links a result's page title to the
-//   top of the page; it is pointed at the result's best paragraph (#p-…), the link below it;
-// - a choice in the search dialog: this report (the default: its index alone is fetched)
-//   or all reports, sent to the worker on the BroadcastChannel "edition-search" and kept
-//   for the session (overrides/main.html passes it to the worker on the next page);
-// - opening the search ({warm: true}) has the worker load the report's index.
+// The search's own code (assets/javascripts/search.js: the results opening their paragraph,
+// the this-report / all-reports choice, what the results mean, a page opened from a result)
+// comes when the reader opens the search, or at once on a page opened from a search result
+// (?h=): most readers never search, and a first view on a phone carries none of it.
+// What must not wait for it is here: a query pasted, dictated or committed by an input
+// method without a key press is passed on as the keyup Material listens for (alone, it
+// left a phone's Paste at "Type to start searching"), and each answer is stamped.
 (function () {
-  var KEY = "edition-search-scope";
-  var english = document.documentElement.lang.indexOf("en") === 0;
-  var wrap = document.querySelector(".md-search__scrollwrap");
-  var result = document.querySelector(".md-search-result");
-  var list = document.querySelector(".md-search-result__list");
-  var meta = document.querySelector(".md-search-result__meta");
   var field = document.querySelector("input.md-search__input");
-  if (!wrap || !result || !list || !meta || !field) return;
-
-  // Which query the results shown answer: Material rewrites the count after it has
-  // rendered a result (tests and the benchmark wait for it; no fixed delay).
-  new MutationObserver(function () {
-    result.dataset.answered = field.value;
-  }).observe(meta, { childList: true, characterData: true, subtree: true });
-
-  new MutationObserver(function () {
-    list.querySelectorAll(".md-search-result__item").forEach(function (item) {
-      var links = item.querySelectorAll("a.md-search-result__link");
-      if (links.length > 1 && links[0].hash === "" && links[1].hash.indexOf("#") === 0) links[0].href = links[1].href;
-    });
-  }).observe(list, { childList: true });
-
-  var box = document.createElement("div");
-  box.className = "search-scope";
-  var label = document.createElement("label");
-  var input = document.createElement("input");
-  input.type = "checkbox";
-  input.name = "scope";
-  try { input.checked = sessionStorage.getItem(KEY) === "all"; } catch (error) { /* storage off: default */ }
-  label.appendChild(input);
-  label.appendChild(document.createTextNode(english ? " Search all reports" : " 搜索全部报告"));
-  box.appendChild(label);
-  wrap.insertBefore(box, wrap.firstChild);
-
-  var channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("edition-search") : null;
-  // Material searches on keyup alone: a query pasted from a phone's menu, dictated, or
-  // committed by an input method without a key press would sit unanswered ("Type to start
-  // searching"). Each change of the text is passed on as the keyup Material listens for.
+  var script = document.currentScript;
+  if (!field || !script) return;
+  var src = new URL("search.js", script.src).href, loading = false, failed = "";
+  var result = document.querySelector(".md-search-result");
+  var meta = document.querySelector(".md-search-result__meta");
+  function load() {
+    if (loading) return;
+    loading = true;
+    var element = document.createElement("script");
+    element.src = src;
+    // Offline before the report was kept: no results can come, and none is not the answer.
+    element.onerror = function () {
+      failed = document.documentElement.lang.indexOf("en") ? "搜索索引未能加载（可能已离线）。" : "The search index could not be loaded (you may be offline).";
+    };
+    document.body.appendChild(element);
+  }
   field.addEventListener("input", function (event) {
     if (!event.isComposing) field.dispatchEvent(new KeyboardEvent("keyup"));
   });
+  // Which query the results shown answer: Material rewrites the count after it has
+  // rendered a result (tests and the benchmark wait for it; no fixed delay).
+  if (result && meta) {
+    new MutationObserver(function () {
+      result.dataset.answered = field.value;
+      if (failed && field.value && meta.textContent !== failed) meta.textContent = failed;
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+  field.addEventListener("focus", load);
+  var toggle = document.getElementById("__search");
+  if (toggle) toggle.addEventListener("change", load);
+  if (/[?&]h=/.test(location.search)) load();
+})();
 
-  // Opening the search starts loading the report's index, so that it is ready by the
-  // time the first word is typed (it is not loaded with the page: most readers never search).
-  field.addEventListener("focus", function () {
-    if (channel) channel.postMessage({ warm: true });
+// Offline reading: once the page has loaded (never before: a reader on a slow connection
+// waits for nothing of it), register the edition's service worker, sw.js at the root of the
+// language's site (beside this script's assets/ folder), and ask it to keep the page's
+// report in this language for offline reading (edition/passes/offline.py says what a
+// report's copy holds; offline_worker.js, how it is kept and replaced by a new build).
+(function () {
+  var script = document.currentScript, workers = navigator.serviceWorker;
+  if (!workers || !script) return;
+  window.addEventListener("load", function () {
+    workers.register(new URL("../../sw.js", script.src)).then(function () {
+      return workers.ready;
+    }).then(function (registration) {
+      (workers.controller || registration.active).postMessage({ type: "keep" });
+    }).catch(function (error) {
+      console.warn("offline copy:", error.message);
+    });
   });
-  input.addEventListener("change", function () {
-    var scope = input.checked ? "all" : "report";
-    try { sessionStorage.setItem(KEY, scope); } catch (error) { /* storage off: this page only */ }
-    if (channel) channel.postMessage({ scope: scope });
+})();
+
+// ---- Sentence by sentence (sentences.js, loaded on demand) ----
+
+// Only a loader here, kept small (every page carries it): sentences.js does the work, with
+// its data, when a reader asks. The side-by-side view pairs sentences on the first pointing
+// at, focus in or tap on its rows; a reading page has a switch ("Chinese by sentence",
+// 逐句英文; styled as the term hints' switch), off by default (a button after every sentence
+// is noise to whoever does not want it) and remembered like the term hints, that puts a
+// button after each sentence showing the other language's sentence.
+(function () {
+  var script = document.currentScript, table = document.querySelector(".md-content .parallel");
+  if (!script || !(table || document.querySelector(".md-content p[id^='p-'] > .para-links"))) return;
+  function load(then) {
+    if (window.EditionSentences) return then(window.EditionSentences);
+    var element = document.createElement("script");
+    element.src = new URL("sentences.js", script.src).href;
+    element.addEventListener("load", function () { then(window.EditionSentences); });
+    document.head.appendChild(element);
+  }
+  var events = ["pointerover", "focusin", "touchstart"];
+  function start(event) {
+    events.forEach(function (name) { table.removeEventListener(name, start); });
+    load(function (sentences) { sentences.pairParallel(event); });
+  }
+  if (table) return events.forEach(function (name) { table.addEventListener(name, start, { passive: true }); });
+  // The switch is in the page already, in its place (edition/passes/page_html.py, page_tools).
+  var button = document.querySelector(".md-content .page-tools .sentences-switch");
+  if (!button) return;
+  var zh = document.documentElement.lang.indexOf("zh") === 0, on = false;
+  var state = button.querySelector("span");
+  function apply() {
+    button.setAttribute("aria-checked", on);
+    state.textContent = zh ? (on ? "：开" : "：关") : (on ? ": on" : ": off");
+    // The state when the script arrives: the reader may have switched again meanwhile.
+    if (on || window.EditionSentences) load(function (sentences) { sentences.showReading(on); });
+  }
+  button.addEventListener("click", function () {
+    on = !on;
+    try { localStorage.setItem("edition-sentences", on ? "on" : "off"); } catch (e) { /* private mode: this page only */ }
+    apply();
   });
+  try { on = localStorage.getItem("edition-sentences") === "on"; } catch (e) { /* storage off: off */ }
+  apply();
 })();

@@ -7,8 +7,9 @@
     postbuild(root, site)  the HTML work of the written pages (paragraph links, citation
                            data, term marks, lang spans, restoration links), then
                            finish_site: the search indexes per language and report, the
-                           downloads, hints.json, the stylesheet diet, minified assets
-                           and, last, the Content-Security-Policy (as on_post_build).
+                           downloads, hints.json, the stylesheet diet, minified assets,
+                           the Content-Security-Policy and, last, the offline worker
+                           (as on_post_build).
 
 Both steps call the same plain functions as the MkDocs hooks (scripts/hooks.py, now a thin
 adapter over them): edition/generators/page_markdown.py's page_markdown and last_updated for each
@@ -153,21 +154,31 @@ def finish_site(
 
     - `search`: replace the generator's combined lunr index (MkDocs') with one index per
       language and report (edition/passes/search_index.py; Chinese cut by jieba);
-    - the downloads, and each language's hints.json (the term hints' definitions);
+    - the downloads, each language's cite.json and hints.json (the Cite dialog's forms,
+      the term hints' definitions) and sentence data (what the side-by-side view and the
+      reading pages pair sentences by), and the reference managers' tags in the head of
+      each page of a report's text (edition/passes/reference_meta.py);
     - Material's stylesheet without unused features; the edition's own `assets`
       (extra_css, extra_javascript, relative to the site) minified; every page without
-      the templates' indentation;
-    - last, the Content-Security-Policy of every page: it hashes each page's inline
+      the templates' indentation and the theme's invalid attributes (passes/valid_html.py);
+    - the Content-Security-Policy of every page: it hashes each page's inline
       scripts as written (`live_reload`: `mkdocs serve` injects a script no hash matches;
-      `styles`: <style> texts the theme's scripts insert, edition/passes/csp.py).
+      `styles`: <style> texts the theme's scripts insert, edition/passes/csp.py);
+    - last, the service worker of offline reading, which lists every file with the hash of
+      its final content (edition/passes/offline.py; in the preview, one that removes it).
 
     Returns what was done, by step."""
     from ..generators.downloads import write_downloads
+    from ..generators.sentence_data import write_sentence_data
     from ..passes.csp import add_csp
     from ..passes.css_diet import trim_material_stylesheet
     from ..passes.hints import write_definitions
-    from ..passes.minify import compact_pages, minify_assets
+    from ..passes.minify import compact_html, minify_assets, rewrite_pages
+    from ..passes.offline import write_offline_worker
+    from ..passes.reference_meta import add_reference_meta
     from ..passes.search_index import write_search_indexes
+    from ..passes.ui_language import theme_punctuation
+    from ..passes.valid_html import valid_theme_html
 
     result: dict[str, Any] = {}
     if search:
@@ -176,11 +187,18 @@ def finish_site(
         others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
         result["search"] = write_search_indexes(project, site_dir, DEFAULT_LANGUAGE, others, jieba.cut)
     result["downloads"] = write_downloads(project, site_dir)
+    result["sentences"] = write_sentence_data(project, site_dir)
+    result["reference_meta"] = add_reference_meta(project, site_dir)
     result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     result["stylesheet"] = trim_material_stylesheet(site_dir)
-    result["minified"] = minify_assets(site_dir, assets)
-    result["compacted"] = compact_pages(site_dir)
+    # The stylesheets that only some pages link (tables of three columns, side by side) too.
+    result["minified"] = minify_assets(site_dir, [*assets, "assets/tables.css", "assets/parallel.css"])
+    # One pass over the pages: the theme's invalid attributes out, its Chinese words in
+    # Chinese punctuation, the indentation out.
+    result["compacted"] = rewrite_pages(site_dir, lambda html: compact_html(theme_punctuation(valid_theme_html(html))))
     result["csp"] = add_csp(site_dir, live_reload=live_reload, styles=styles)
+    # Last: it lists every file a report needs offline with the hash of its final content.
+    result["offline"] = write_offline_worker(project, site_dir, live_reload=live_reload)
     return result
 
 
@@ -207,7 +225,7 @@ def postbuild(root: Path, site_dir: Path, search: bool = True, styles: tuple[str
     done = finish_site(project, site_dir, site_assets(root), search=search and combined_search_index(site_dir, others), styles=styles)
     if "search" in done:
         result["search"] = sum(sum(counts.values()) for counts in done["search"].values())
-    for key in ("downloads", "hints", "stylesheet", "minified", "compacted"):
+    for key in ("downloads", "hints", "stylesheet", "minified", "compacted", "offline"):
         result[key] = len(done[key])
     result["csp"] = done["csp"]
     return result

@@ -23,12 +23,11 @@ from ..model.blocks import HEADING, parse_page
 from ..model.glossary import PER_PAGE, load_terms, page_count, page_name, page_of, terms_on_page
 from ..model.project import Project, Report, counterpart
 from ..model.text import CJK, FOOTNOTE_REF, plain_text, remove_restorations_keep_content
-from .citation import page_versions
 from .corpus import aligned_blocks
 from .downloads import downloads_table
 from .inline_html import inline_html
 from .key_figures import key_figure_ids, key_figures_table
-from .side_by_side import column_heads, row_notes, section_jumps
+from .side_by_side import block_label, column_heads, row_notes, section_jumps
 
 LABELS = {
     "glossary": {
@@ -74,7 +73,10 @@ def glossary(project: Project, report: Report, lang: str, page: int = 1) -> str:
         if term.variants:
             en += f"<br><small>{also}{escape('; '.join(term.variants))}</small>"
         note = escape(term.note_zh if lang == "zh" else term.note_en)
-        note += f"<br><small>{source}{escape(term.attested)}</small>" if term.attested else ""
+        # Each page gives the attestation in its own language; only the English renderings
+        # it quotes (and the addresses) stay English on the Chinese page.
+        attested = term.attested_zh if lang == "zh" else term.attested
+        note += f"<br><small>{source}{escape(attested)}</small>" if attested else ""
         cells = [zh, en, note] if lang == "zh" else [en, zh, note]
         rows.append((f"term-{term.id}", cells))
     terms = load_terms(report)
@@ -154,27 +156,25 @@ def parallel(project: Project, report: Report, lang: str) -> str:
                 html = inline_html(text)
             tag = f"h{min(r.level + 1, 6)}" if r.kind == "heading" else "p"
             href = f"{to_root}{prefix}{report.slug}/{r.page + '/' if r.page else ''}#{r.id}"
-            label = "原文" if side == "zh" else "English"
+            # The row's tools and labels speak the page's language, inside a cell of the other.
+            ui = "zh-Hans" if lang == "zh" else "en"
+            label = block_label(r.id, lang)
+            where = {"zh": ("中文：", "英文："), "en": ("Chinese: ", "English: ")}[lang][side != "zh"]
             short = ("中文" if side == "zh" else "英文") if lang == "zh" else ("中文" if side == "zh" else "EN")
             tools = ""
             if side == "en" and r.kind != "heading":
-                # The Cite button cites the paragraph on its page in this page's language,
-                # in that page's version.
-                page = f"../{r.page + '/' if r.page else ''}"
-                source = report.docs / f"{r.page or 'index'}{'' if lang == 'zh' else '.' + lang}.md"
-                version, day = page_versions(report.docs.resolve()).get(source.resolve(), ("", ""))
+                # The Cite button (and the row's Report link, edition.js) cites the paragraph
+                # on its own page (data-cite-unit: its key in cite.json), in this page's language.
                 cite = "引用" if lang == "zh" else "Cite"
-                # data-cite-source: the file a Report link (edition.js) names for the paragraph.
                 tools = (
-                    f'<span class="parallel-tools"><button type="button" class="para-link para-cite" data-cite="{r.id}" '
-                    f'data-cite-page="{page}" data-cite-version="{version} {day}" data-cite-source="docs/{report.slug}/{source.name}" '
-                    f'aria-label="{cite} {r.id}">{cite}</button></span>'
+                    f'<span class="parallel-tools" lang="{ui}"><button type="button" class="para-link para-cite" data-cite="{r.id}" '
+                    f'data-cite-unit="{r.page}" aria-label="{cite} {r.id}">{cite}</button></span>'
                 ) + notes.get(r.id, "")
             cells.append(
                 f'<div class="parallel-cell" role="cell" lang="{"zh-Hans" if side == "zh" else "en"}">'
-                f'<span class="parallel-lang" aria-hidden="true">{short}</span>'
+                f'<span class="parallel-lang" lang="{"en" if short == "EN" else "zh-Hans"}" aria-hidden="true">{short}</span>'
                 f'<{tag} class="parallel-text">{html}</{tag}>{tools}'
-                f'<a class="parallel-source" href="{href}" title="{label}: {r.id}">{r.id}</a></div>'
+                f'<a class="parallel-source" lang="{ui}" href="{href}" title="{where}{escape(label)}">{escape(label)}</a></div>'
             )
         out.append(f'<div class="parallel-row parallel-{r.kind}" role="row" id="{r.id}">{"".join(cells)}</div>')
     out.append("</div>")

@@ -5,6 +5,7 @@ the editor's restorations and queries), from the parsed pages and editorial-note
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..model.project import Project, Report, counterpart
@@ -25,6 +26,27 @@ def column_heads(lang: str) -> str:
     )
 
 
+NUMERALS = "〇一二三四五六七八九十"
+
+
+def block_label(ident: str, lang: str) -> str:
+    """How a side-by-side row names its block, in the page's language: the id itself
+    (p-1-2-3, s-1-2: the ids are the same in both languages, for citing), but in Chinese
+    the ids made of English words in Chinese words (cover → 标题, part-1 → 第一部分,
+    table-1-r3 → 表1第3行)."""
+    if lang != "zh":
+        return ident
+    if ident == "cover":
+        return "标题"
+    part = re.fullmatch(r"part-(\d)", ident)
+    if part:
+        return f"第{NUMERALS[int(part.group(1))]}部分"
+    row = re.fullmatch(r"table-(\d+)-r(\d+)", ident)
+    if row:
+        return f"表{row.group(1)}第{row.group(2)}行"
+    return ident
+
+
 def section_jumps(records: list[Aligned], lang: str) -> str:
     """Links to the parts and sections (headings of level 1 and 2), in a collapsible list."""
     summary, label = ("跳至章节", "章节") if lang == "zh" else ("Jump to a section", "Sections")
@@ -39,7 +61,6 @@ def section_jumps(records: list[Aligned], lang: str) -> str:
 def _from_parallel(html: str) -> str:
     """Links of a note as written in a report page (editorial-notes.md#r-1) made relative
     to the side-by-side page, a folder down (../editorial-notes/#r-1)."""
-    import re
 
     def fix(match: re.Match[str]) -> str:
         stem, anchor = match.group(1), match.group(2) or ""
@@ -49,8 +70,8 @@ def _from_parallel(html: str) -> str:
 
 
 def row_notes(project: Project, report: Report, lang: str) -> dict[str, str]:
-    """Block id → its notes as a <details> element (blocks without notes are left out)."""
-    import re
+    """Block id → its notes as a <details> element (blocks without notes are left out), in
+    the page's language (the translator's notes are English, and marked so)."""
 
     footnotes: dict[str, str] = {}
     used: dict[str, list[str]] = {}
@@ -64,13 +85,16 @@ def row_notes(project: Project, report: Report, lang: str) -> dict[str, str]:
                 used[block.id] = re.findall(FOOTNOTE_LABEL, block.text)
     editorial = report.data("editorial-notes.yml")
     title = {"zh": ("注释", "译注", "编者注"), "en": ("Notes", "Translator's note", "Editorial note")}[lang]
+    colon = "：" if lang == "zh" else ": "
     out = {}
     for ident, labels in used.items():
         items = [f'<li lang="en">{_from_parallel(inline_html(footnotes[label]))}</li>' for label in labels if label in footnotes]
         for kind in ("restorations", "queries"):
             for note in editorial.get(kind, []) or []:
                 if note.get("paragraph") == ident:
-                    items.append(f'<li><a href="../editorial-notes/#{note["id"]}">{title[2]} {note["id"]}</a>: {escape(note[lang])}</li>')
+                    items.append(f'<li><a href="../editorial-notes/#{note["id"]}">{title[2]} {note["id"]}</a>{colon}{escape(note[lang])}</li>')
         if items:
-            out[ident] = f'<details class="parallel-notes"><summary>{title[0]} ({len(items)})</summary><ul>{"".join(items)}</ul></details>'
+            count = f"（{len(items)}）" if lang == "zh" else f" ({len(items)})"
+            ui = "zh-Hans" if lang == "zh" else "en"
+            out[ident] = f'<details class="parallel-notes" lang="{ui}"><summary>{title[0]}{count}</summary><ul>{"".join(items)}</ul></details>'
     return out

@@ -40,11 +40,13 @@ class DataFile:
         return self.lines.get(path, 1)
 
 
-def load_data_file(path: Path, schema_name: str | None = None) -> DataFile:
+def load_data_file(path: Path, schema_name: str | None = None, *, with_lines: bool = False) -> DataFile:
     """Read, check against its schema (by file name) and return a data file.
 
     Entries that break the schema are left out of `data` (and named in `problems`), so
-    that the checks and the build that read them never meet a missing key."""
+    that the checks and the build that read them never meet a missing key. `with_lines`:
+    note the line of every key and list item even when nothing is wrong (a check that
+    names a place in a valid file asks for it)."""
     result = DataFile()
     try:
         text = path.read_text(encoding="utf-8")
@@ -52,7 +54,7 @@ def load_data_file(path: Path, schema_name: str | None = None) -> DataFile:
         result.problems.append(Problem(path, 0, "input", f"not valid UTF-8 (offset {error.start})"))
         return result
     name = schema_name or path.name
-    quick = _quick(text, name)
+    quick = None if with_lines else _quick(text, name)
     if quick is not None:
         result.data = quick
         return result
@@ -152,7 +154,7 @@ def _quick(text: str, name: str) -> dict[str, Any] | None:
     return data
 
 
-KEYWORDS = {"type", "enum", "minLength", "pattern", "minimum", "minItems", "items", "properties", "required", "additionalProperties"}
+KEYWORDS = {"type", "enum", "minLength", "pattern", "minimum", "minItems", "items", "properties", "required", "dependentRequired", "additionalProperties"}
 TYPES: dict[str, Any] = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
@@ -193,6 +195,7 @@ def _compile(schema: dict[str, Any]) -> Any:
     items = _compile(schema["items"]) if "items" in schema else None
     properties = {k: _compile(v) for k, v in schema.get("properties", {}).items()}
     required = tuple(schema.get("required", ()))
+    dependent = {key: tuple(keys) for key, keys in schema.get("dependentRequired", {}).items()}
     closed = schema.get("additionalProperties", True) is False
 
     def check(value: Any) -> bool:
@@ -206,6 +209,8 @@ def _compile(schema: dict[str, Any]) -> Any:
             return len(value) >= min_items and (items is None or all(items(v) for v in value))
         if isinstance(value, dict):
             if any(k not in value for k in required) or (closed and any(k not in properties for k in value)):
+                return False
+            if any(k not in value for key, keys in dependent.items() if key in value for k in keys):
                 return False
             return all(properties[k](v) for k, v in value.items() if k in properties)
         if minimum is not None and TYPES["number"](value) and value < minimum:
@@ -265,6 +270,12 @@ def _message(error: jsonschema.ValidationError, where: str) -> str:
     if error.validator == "required":
         missing = [key for key in error.validator_value if key not in error.instance]
         return f"{where} lacks {', '.join(missing)}"
+    if error.validator == "dependentRequired":
+        # {"attested": ["attested_zh"]}: jsonschema reports each key that has a missing partner.
+        for key, partners in error.validator_value.items():
+            missing = [p for p in partners if key in error.instance and p not in error.instance]
+            if missing:
+                return f"{where} has {key} but lacks {', '.join(missing)}"
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         unknown = sorted(set(error.instance) - set(allowed), key=str)
@@ -311,9 +322,13 @@ def _validate(data: dict[str, Any], schema: dict[str, Any], name: str, result: D
             unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})), key=str)
             result.problems.append(Problem(path, result.line((*where, unknown[0])), NAME, _message(error, _describe(where, data))))
             continue
-        result.problems.append(
-            Problem(path, result.line(where), NAME, _message(error, _describe(where, data)))
-        )  # an extra key is named, and harmless to the code that reads the rest
+        if error.validator == "dependentRequired":
+            # The line of the key that asks for its partner (attested, for attested_zh).
+            present = [key for key in error.validator_value if key in error.instance]
+            at = result.line((*where, present[0])) if present else result.line(where)
+        else:
+            at = result.line(where)
+        result.problems.append(Problem(path, at, NAME, _message(error, _describe(where, data))))
         # Leave out the list entry (or the top-level key) that breaks the schema.
         drop.add(where[:2] if len(where) >= 2 and isinstance(where[1], int) else where[:1])
     for key, fields in UNIQUE.get(name, []):

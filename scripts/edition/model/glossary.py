@@ -29,6 +29,9 @@ class Term:
     note_en: str
     note_zh: str
     attested: str
+    #: The attestation in Chinese, shown on the Chinese glossary (schemas.py requires it
+    #: wherever `attested` is given).
+    attested_zh: str = ""
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -49,6 +52,7 @@ def load_terms(report: Report) -> list[Term]:
                 note_en=entry.get("note_en", ""),
                 note_zh=entry.get("note_zh", ""),
                 attested=entry.get("attested", ""),
+                attested_zh=entry.get("attested_zh", ""),
             )
         )
     return terms

@@ -2,7 +2,8 @@
 
 Each is a JSON Schema (draft 2020-12), checked by `edition.data_files.load_data_file`.
 To add an optional key to a file's entries, add it under that entry's `properties`; to
-make it required, list it in `required` too. Keys that are not listed are refused
+make it required, list it in `required` too, or in `dependent` to require it wherever
+another key stands (the glossary's `attested_zh` wherever `attested` is given). Keys that are not listed are refused
 (`additionalProperties: false`), so that a misspelt key is named instead of ignored.
 `UNIQUE` lists the fields that no two entries of a list may share.
 """
@@ -16,14 +17,18 @@ OPTIONAL_TEXT = {"type": "string"}
 BLOCK_ID = {"type": "string", "pattern": r"^[A-Za-z][\w-]*$"}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d\d-\d\d$"}
 SHA256 = {"type": "string", "pattern": r"^[0-9a-f]{64}$"}
+FINGERPRINT = {"type": "string", "pattern": r"^[0-9a-f]{8}$"}
+#: Sentence numbers in a block, from 1: [2] or [2, 3].
+POSITIONS = {"type": "array", "minItems": 1, "items": {"type": "integer", "minimum": 1}}
 
 
-def _entries(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    """A list of mappings with exactly these keys (those in `required` must be there)."""
-    return {
-        "type": "array",
-        "items": {"type": "object", "properties": properties, "required": required, "additionalProperties": False},
-    }
+def _entries(properties: dict[str, Any], required: list[str], dependent: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """A list of mappings with exactly these keys (those in `required` must be there, and
+    those `dependent` lists for a key wherever that key is)."""
+    items: dict[str, Any] = {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+    if dependent:
+        items["dependentRequired"] = dependent
+    return {"type": "array", "items": items}
 
 
 def _note(prefix: str) -> dict[str, Any]:
@@ -95,8 +100,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "note_en": OPTIONAL_TEXT,
                     "note_zh": OPTIONAL_TEXT,
                     "attested": OPTIONAL_TEXT,
+                    # The attestation in Chinese, for the Chinese glossary page: the English
+                    # renderings it quotes stay English, the rest is Chinese.
+                    "attested_zh": OPTIONAL_TEXT,
                 },
                 ["id", "zh", "en"],
+                {"attested": ["attested_zh"]},
             )
         },
         "additionalProperties": False,
@@ -116,8 +125,36 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                     "unit_en": OPTIONAL_TEXT,
                     "qualifier": OPTIONAL_TEXT,
                     "qualifier_en": OPTIONAL_TEXT,
+                    # Words of the sentence that states the figure, naming what it counts.
+                    "words_zh": TEXT,
+                    "words_en": TEXT,
                 },
-                ["id", "paragraph", "indicator_zh", "indicator_en", "value"],
+                ["id", "paragraph", "indicator_zh", "indicator_en", "value", "words_zh", "words_en"],
+            )
+        },
+        "additionalProperties": False,
+    },
+    "sentences.yml": {
+        "type": "object",
+        "properties": {
+            "blocks": _entries(
+                {
+                    "id": BLOCK_ID,
+                    # The fingerprint of each sentence's text, in order (edition/model/sentences.py).
+                    "zh": {"type": "array", "minItems": 1, "items": FINGERPRINT},
+                    "en": {"type": "array", "minItems": 1, "items": FINGERPRINT},
+                    "pairs": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {
+                            "type": "object",
+                            "properties": {"zh": POSITIONS, "en": POSITIONS, "unsure": TEXT, "reviewed": TEXT},
+                            "required": ["zh", "en"],
+                            "additionalProperties": False,
+                        },
+                    },
+                },
+                ["id", "zh", "en", "pairs"],
             )
         },
         "additionalProperties": False,
@@ -139,4 +176,5 @@ UNIQUE: dict[str, list[tuple[str, str | tuple[str, ...]]]] = {
     "glossary.yml": [("terms", "id"), ("terms", "zh")],
     "key-figures.yml": [("figures", "id")],
     "number-exceptions.yml": [("exceptions", ("block", "value"))],
+    "sentences.yml": [("blocks", "id")],
 }

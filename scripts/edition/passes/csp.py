@@ -15,9 +15,12 @@ Directives, and why:
 - style-src likewise 'self' and hashes: of each <style> element and, with
   'unsafe-hashes', of each style="…" attribute the build wrote. Measured on 2026-11-27:
   Material sets styles from its scripts through the CSSOM (element.style), which CSP
-  allows, and only the 404 page has an inline <style>; the crawl in tests/test_csp.py
+  allows, and only the not-found pages have an inline <style>; the crawl in tests/test_csp.py
   (search, scrolling, Cite, tooltips) meets no style violation;
 - img-src data:: Material's icons are data: SVG in its stylesheet (mask-image);
+- worker-src 'self': the search workers and the service worker of offline reading (sw.js,
+  edition/passes/offline.py), files of the site; the service worker's own fetches are
+  governed by no page's policy, and need nothing more;
 - object-src 'none', base-uri 'self', form-action 'self': no plug-ins, no <base> that
   moves relative URLs elsewhere, no form that posts elsewhere.
 frame-ancestors, sandbox and report-uri are left out: a meta policy ignores them, and

@@ -42,7 +42,8 @@ INDEX = Path("search") / "search_index.json"
 
 # Classes whose text is page furniture, not the text a reader reads: glossary tooltip
 # definitions, permalink signs, the paragraph links (¶ ⇄ Cite), footnote numbers and
-# back-links, the unofficial-translation notice, the edit button, the page date.
+# back-links, the unofficial-translation notice, the edit button, the page date, the
+# contents lists under a report page's title (their headings are indexed where they are).
 FURNITURE = {
     "gloss-tip",
     "headerlink",
@@ -53,6 +54,8 @@ FURNITURE = {
     "md-content__button",
     "last-updated",
     "md-source-file",
+    "edition-contents",
+    "page-tools",
 }
 SKIPPED_TAGS = {"script", "style", "svg", "button", "nav", "template", "noscript"}
 UNIT_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "blockquote", "figure", "section", "div"}
@@ -162,12 +165,24 @@ def _grouped(digits: str) -> str:
     return f"{int(digits):,}"
 
 
+def _scaled(value: Decimal, unit: int) -> str:
+    """85644800 in millions: 85.6448 (no trailing zeros)."""
+    scaled = (value / unit).normalize()
+    return f"{scaled:f}"
+
+
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
+
+
 def number_forms(text: str) -> list[str]:
     """The other written forms of each number in a text (those the text does not use).
 
     1,162 → 1162; 1162 → 1,162; 8564.48万 → 85644800 and 85,644,800; 85.6448 million → the
-    same; 99.75% → 99.75 percent. A reader copies a figure from the other language, a table
-    or a spreadsheet; each form must find the paragraph."""
+    same; an amount of a million or more → its millions and its 万 (85.6448, 8564.48);
+    99.75% → 99.75 percent. A reader copies a figure from the other language, a table
+    or a spreadsheet; each form must find the paragraph. The digits of a web address
+    (a glossary source's …/news/1004365) are no figure, and get no other forms."""
+    text = WEB_ADDRESS.sub(" ", text)
     forms: list[str] = []
     for match in NUMBER.finditer(text):
         whole, fraction, zh_scale, en_scale = match.groups()
@@ -177,11 +192,14 @@ def number_forms(text: str) -> list[str]:
         if len(digits) > 4 or (len(digits) == 4 and not 1900 <= int(digits) <= 2100):  # not a year
             forms.append(_grouped(digits) + fraction)
         scale = zh_scale or en_scale
-        if scale:
-            value = Decimal(digits + fraction) * SCALE[scale]
-            if value == value.to_integral_value():
-                plain = str(int(value))
-                forms += [plain, _grouped(plain)]
+        value = Decimal(digits + fraction) * SCALE[scale]
+        if scale and value == value.to_integral_value():
+            plain = str(int(value))
+            forms += [plain, _grouped(plain)]
+        if value >= 1_000_000 and value == value.to_integral_value():
+            # A large amount as the other language scales it: 85,644,800 is 85.6448 million
+            # in English and 8564.48万 in Chinese (a key figure's row gives it in base units).
+            forms += [_scaled(value, 1_000_000), _scaled(value, 10_000)]
         if text[match.end() : match.end() + 1] in ("%", "％"):
             forms.append(f"{digits}{fraction} percent")
     written = {m.group(1) + (m.group(2) or "") for m in NUMBER.finditer(text)}

@@ -23,8 +23,30 @@ from ..model.text import foreign_words
 ENGLISH = {"本节链接": "Link to this section"}
 
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
-CHROME = re.compile(r"\b(md-header|md-nav|md-search|md-footer|md-top|md-tabs)\b")
+# The theme's chrome, and the edition's own words inside the content: the notice at the
+# top, the page date, the tools under the title and each paragraph, the contents lists,
+# the side-by-side rows' labels, tools and section jumps (not their notes: text).
+CHROME = re.compile(
+    r"\b(md-header|md-nav|md-search|md-footer|md-top|md-tabs|translation-notice|last-updated|page-tools|para-links"
+    r"|edition-contents|parallel-source|parallel-lang|parallel-tools|parallel-jumps|parallel-head)\b"
+)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# A half-width mark after a Chinese character in Chinese UI text: "最后更新:" for "最后更新：".
+HALF_WIDTH_AFTER_HAN = re.compile(r"[\u3400-\u9fff][:;,?!()]")
+
+
+# The theme's Chinese words followed by a half-width colon (the footer's links to the
+# previous and next pages), and the full-width colon Chinese takes.
+THEME_COLONS = re.compile(r"(上一页|下一页): ")
+
+
+def theme_punctuation(html: str) -> str:
+    """A built Chinese page with the theme's Chinese words punctuated in Chinese (Material
+    writes "上一页: …" in its footer links' names); other pages as they are."""
+    head = html[:500]
+    if 'lang="zh' not in head:
+        return html
+    return THEME_COLONS.sub(r"\1：", html)
 
 
 def localise_ui(html: str, lang: str) -> str:
@@ -45,9 +67,10 @@ class _Collector(HTMLParser):
         self.ids: set[str] = set()  # a UI string may name an element of the page by its id
 
     def _state(self) -> tuple[bool, bool, bool]:
-        foreign = any(s[1] for s in self.stack)
-        chrome = any(s[2] for s in self.stack)
-        button = any(s[3] for s in self.stack)
+        # Each entry holds its element's own state, its parents' taken into account.
+        if not self.stack:
+            return False, False, False
+        _tag, foreign, chrome, button = self.stack[-1]
         return foreign, chrome, button
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -58,9 +81,13 @@ class _Collector(HTMLParser):
         if values.get("id"):
             self.ids.add(values["id"])
         lang = values.get("lang")
-        foreign = (lang is not None and not _same_language(lang, self.page_lang)) or "hreflang" in values or "md-select" in values.get("class", "")
         parent_foreign, parent_chrome, parent_button = self._state()
-        if not (foreign or parent_foreign) and tag not in ("script", "style"):
+        # lang is inherited, and an element may mark its own: a side-by-side row's label,
+        # marked with the page's language inside the row's cell of the other, speaks the
+        # page's language. The links to the other language are foreign whatever their lang.
+        foreign = (not _same_language(lang, self.page_lang)) if lang is not None else parent_foreign
+        foreign = foreign or "hreflang" in values or "md-select" in values.get("class", "")
+        if not foreign and tag not in ("script", "style"):
             line = self.getpos()[0]
             for name in ATTRIBUTES:
                 if values.get(name, "").strip():
@@ -68,7 +95,7 @@ class _Collector(HTMLParser):
         if tag in VOID:
             return
         chrome = bool(CHROME.search(values.get("class", ""))) or tag in ("header", "footer")
-        self.stack.append((tag, foreign or tag in ("script", "style"), chrome, tag == "button"))
+        self.stack.append((tag, foreign or tag in ("script", "style"), chrome or parent_chrome, tag == "button" or parent_button))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -101,12 +128,13 @@ def ui_strings(html: str) -> tuple[str, list[tuple[int, str, str]], set[str]]:
 
 
 def foreign_ui(html: str) -> list[str]:
-    """UI strings not in the page's language, as "line: where: text"."""
+    """UI strings not in the page's language (on a Chinese page: a Latin word, or half-width
+    punctuation after a Chinese character), as "line: where: text"."""
     lang, strings, ids = ui_strings(html)
     wrong = []
     for line, where, text in strings:
         # The page's own ids (p-1-1 in "引用 p-1-1") are names, not words.
         words = " ".join(w for w in re.split(r"[\s:：,，]+", text) if w not in ids) if lang.startswith("zh") else text
-        if foreign_words(words, lang):
+        if foreign_words(words, lang) or (lang.startswith("zh") and HALF_WIDTH_AFTER_HAN.search(text)):
             wrong.append(f"{line}: {where}: {text}")
     return wrong

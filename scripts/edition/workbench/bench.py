@@ -25,8 +25,9 @@ from pathlib import Path
 from ..checks import run_checks
 from ..generators.browser import ARGS, find_chromium, serve
 from ..model.project import Project
-from .lighthouse import CATEGORIES, PAGES, audit
-from .measure import first_search, first_view, gzip_size, site_pages
+from .layout_shift import layout_shift
+from .lighthouse import CATEGORIES, PAGES, PERFORMANCE_PAGES, audit
+from .measure import first_search, first_view, gzip_size, offline_copy, site_pages
 from .processes import Hung, run
 from .scale import synthetic_project
 from .search_queries import START, ask, load_queries, precision
@@ -130,6 +131,8 @@ def browser_measures(site: Path) -> dict:
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         views = [first_view(browser, base, site, path) for path in site_pages(site)]
+        # On a phone, the page's scripts after its first paint (edition/workbench/layout_shift.py).
+        shifts = {path: layout_shift(browser, base, path, 390).score for path in site_pages(site)}
         search = {}
         for lang, queries in load_queries().items():
             # The query set (tests/search-queries.yml), typed on a page of the report; the
@@ -157,6 +160,7 @@ def browser_measures(site: Path) -> dict:
     return {
         "pages": len(views),
         "first_view_gzip_bytes": {v.path: v.gzip_bytes for v in views},
+        "layout_shift_phone": shifts,
         "largest_page": {"path": largest.path, "gzip_bytes": largest.gzip_bytes},
         "third_party_requests": sum(len(v.outside) for v in views),
         "search_ms": search,
@@ -169,7 +173,7 @@ def lighthouse_scores(site: Path) -> dict:
     runs), with the metrics of the run whose performance score is the median."""
     results = {}
     with serve(site) as base:
-        for path in PAGES:
+        for path in dict.fromkeys(PAGES + PERFORMANCE_PAGES):
             runs = sorted((audit(base + path, path) for _ in range(LIGHTHOUSE_RUNS)), key=lambda a: a.scores["performance"])
             middle = runs[len(runs) // 2]
             results[path] = {
@@ -357,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         results["check_s"] = check_time()
         results["first_search"] = {lang: {"gzip_bytes": f.total, "index_gzip_bytes": f.index_bytes, "files": f.files} for lang, f in first_search(site).items()}
         results.update(browser_measures(site))
+        results["offline_copy"] = offline_copy(site)
         results["lighthouse"] = lighthouse_scores(site)
     (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (out / "results.md").write_text(table(results), encoding="utf-8")
@@ -464,6 +469,11 @@ def table(r: dict) -> str:
             for lang in ("zh", "en")
         ],
         ("Third-party requests, all pages", str(r["third_party_requests"])),
+        *[
+            (f"Kept for offline reading after one visit, {name}: files / gzip", f"{copy['files']} / {kb(copy['gzip_bytes'])}")
+            for name, copy in r["offline_copy"].items()
+        ],
+        ("Layout shift on a phone (390 px, scripts after the first paint), largest of all pages", f"{max(r['layout_shift_phone'].values()):.4f}"),
     ]
     for path, result in r["lighthouse"].items():
         scores = result["scores"]
@@ -478,4 +488,8 @@ def table(r: dict) -> str:
             )
         )
     lines = [f"Measured {r['date']} on {r['machine']}.", "", "| Measure | Result |", "| --- | --- |", *[f"| {a} | {b} |" for a, b in rows]]
+    # Each page: its first view (gzip, budget 75 KB, long pages 90 KB) and its layout shift.
+    lines += ["", "| Page | First view, gzip | Layout shift, phone |", "| --- | --- | --- |"]
+    for path, size in r["first_view_gzip_bytes"].items():
+        lines.append(f"| {path} | {kb(size)} | {r['layout_shift_phone'][path]:.4f} |")
     return "\n".join(lines) + "\n"

@@ -21,6 +21,8 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The pages the issue names: the cover and one section page, in both languages.
 PAGES = ("/yushan-2023/", "/yushan-2023/part-2/", "/en/yushan-2023/", "/en/yushan-2023/part-2/")
+# Performance (issue 25): the covers and the longest section, Part I, in both languages.
+PERFORMANCE_PAGES = ("/yushan-2023/", "/en/yushan-2023/", "/yushan-2023/part-1/", "/en/yushan-2023/part-1/")
 
 
 class LighthouseError(Exception):

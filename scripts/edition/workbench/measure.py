@@ -9,6 +9,8 @@ browser fetches for it. The search indexes and worker load on first use, not fir
 from __future__ import annotations
 
 import gzip
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -34,8 +36,10 @@ class FirstView:
 
 
 def first_view(browser, base: str, site: Path, path: str) -> FirstView:
-    """What the browser fetches to show a page, and its gzip size."""
-    page = browser.new_page()
+    """What the browser fetches to show a page, and its gzip size. Service workers are
+    allowed, as for a reader: the edition's registers after the page has loaded, and what
+    it fetches then (for offline reading) is not the page's."""
+    page = browser.new_page(service_workers="allow")
     urls: list[str] = []
     page.on("request", lambda request: urls.append(request.url))
     page.goto(base + path)
@@ -84,12 +88,13 @@ class FirstSearch:
 
 def first_search(site: Path) -> dict[str, FirstSearch]:
     """Language → the files the first search downloads on a page of the report with the
-    largest index: the search worker (Material's and the edition's), the lunr language
+    largest index: the edition's search script of the page (search.js, loaded when the
+    search opens), the search worker (Material's and the edition's), the lunr language
     support it loads, the site-wide index and that report's index. Later searches in the
     same report download nothing more (tests/test_search.py checks this in Chromium)."""
     workers = site / "assets" / "javascripts" / "workers"
     lunr = site / "assets" / "javascripts" / "lunr" / "min"
-    scripts = [*sorted(workers.glob("search.*.min.js")), workers / "edition-search.js"]
+    scripts = [*sorted(workers.glob("search.*.min.js")), workers / "edition-search.js", site / "assets" / "javascripts" / "search.js"]
     result = {}
     for index in sorted(site.rglob("search/search_index.json")):
         folder = index.parent
@@ -103,3 +108,17 @@ def first_search(site: Path) -> dict[str, FirstSearch]:
             files[file.relative_to(site).as_posix()] = gzip_size(file.read_bytes())
         result[lang] = FirstSearch(lang, files, largest.stem if largest else "")
     return result
+
+
+def offline_copy(site: Path) -> dict[str, dict[str, int]]:
+    """What one visit keeps for offline reading, per set of each sw.js (language/report):
+    its files and their gzip bytes (edition/passes/offline.py lists them)."""
+    copies = {}
+    for worker in sorted(site.rglob("sw.js")):
+        found = re.search(r"var SETS = (\{.*?\});", worker.read_text(encoding="utf-8"))
+        if not found:
+            continue
+        for name, files in json.loads(found.group(1)).items():
+            paths = [worker.parent / (rel + "index.html" if rel == "" or rel.endswith("/") else rel) for rel in files]
+            copies[name] = {"files": len(paths), "gzip_bytes": sum(gzip_size(path.read_bytes()) for path in paths)}
+    return copies

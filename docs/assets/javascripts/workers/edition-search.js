@@ -118,8 +118,35 @@
     });
   }
 
+  // Material's excerpt runs from the entry's first word to its last: the brackets or quotes
+  // before the first word ("（五）", "(VI)", "《…》") and the stop after the last are cut
+  // off. They are put back from the entry's text (words never are).
+  function whole(html, full) {
+    var shown = html.replace(/<\/?mark>/g, "");
+    var at = full ? full.indexOf(shown) : -1;
+    if (!shown || at < 0) return html;
+    var before = full.slice(0, at), after = full.slice(at + shown.length);
+    return (/[\p{L}\p{N}]/u.test(before) ? "" : before) + html + (/[\p{L}\p{N}]/u.test(after) ? "" : after);
+  }
+
+  // A term as the reader would write it: without the query syntax Material adds (a
+  // trailing "*" on every term) or a reader may type (+ - ~ ^ :).
+  function bare(term) {
+    return term.replace(/^[+-]|[*:]|[~^]\d*/g, "");
+  }
+
   function rank(result, query) {
     var typed = plain(query).replace(/["*+~^]/g, "").trim();
+    var complete = false; // some entry holds the query: the phrase, or every term of it
+    var figure = /^[\d.,%\s]+$/.test(typed) && /\d[.,]\d/.test(typed);
+    // English terms come back stemmed ("modernis"): shown as the reader typed them.
+    var typedWords = {};
+    if (params.get("lang") === "en") {
+      typed.split(/\s+/).forEach(function (word) {
+        var clean = word.replace(/[^a-z'-]/g, "");
+        if (clean) typedWords[lunr.stemmer(new lunr.Token(clean)).toString()] = clean;
+      });
+    }
     var items = [];
     var seen = {};
     result.items.forEach(function (group) {
@@ -154,13 +181,33 @@
         item.terms[query.trim()] = true;
       }
       if (terms.length && terms.every(Boolean)) score *= 3;
+      if (phrases || (terms.length && terms.every(Boolean))) complete = true;
       if (doc.k === "note") score /= 2;  // a translator's note: below the paragraph it annotates
       if (doc.k === "apparatus") score /= 200;  // glossary, notes, key figures: below the report
       item.score = score;
-      if (doc.h && !item.title) item.title = ((byLocation[doc.h] || {}).title || "").replace(/\u200b/g, "");
-      item.title = item.title || "";
-      item.text = markNumber(item.text || "", typed);  // "": a heading without text; Material reads .length
+      if (doc.h && !item.title) item.title = (byLocation[doc.h] || {}).title || "";
+      item.title = whole(item.title || "", doc.title);
+      item.text = whole(item.text || "", doc.text);  // "": a heading without text; Material reads .length
+      if (phrases || figure) {
+        // The phrase marked whole: Material marks each word of it, and each part of a
+        // figure ("1,162" marked every "1"), in entries that hold it and in the others.
+        item.title = markPhrase(item.title.replace(/<\/?mark>/g, ""), typed);
+        item.text = markPhrase(item.text.replace(/<\/?mark>/g, ""), typed);
+      }
+      item.text = markNumber(item.text, typed);
+      // Chinese words are split by zero-width spaces in the index (for lunr): shown, they
+      // break lines in the wrong places and are copied with the text.
+      item.title = item.title.replace(/\u200b/g, "");
+      item.text = item.text.replace(/\u200b/g, "");
+      var words = {};
+      Object.keys(item.terms).forEach(function (term) {
+        var word = bare(term);
+        word = typedWords[word] || word;
+        if (word) words[word] = words[word] || item.terms[term];
+      });
+      item.terms = words;
     });
+    tell({ answer: query, absent: !complete });
     items.sort(function (a, b) { return b.score - a.score; });
     var pages = new Map();
     items.forEach(function (item) {
@@ -177,7 +224,7 @@
         return;
       }
       var doc = byLocation[page] || { location: page, title: "" };
-      var article = own || { location: page, title: doc.title, text: "", score: 0, terms: {} };
+      var article = own || { location: page, title: (doc.title || "").replace(/\u200b/g, ""), text: "", score: 0, terms: {} };
       groups.push([rest[0], article].concat(rest.slice(1)));
     });
     return { items: groups };
@@ -209,13 +256,23 @@
       if (message.type === QUERY) return search(message.data).then(post);
       return callMaterial(message).then(post);
     }).catch(function (error) {
+      // The index could not be loaded (offline, before the report was kept for offline
+      // reading): the page says so (edition.js), not "no results".
       console.warn("search:", error);
+      if (message.type === QUERY) tell({ answer: message.data, failed: true });
       post({ type: RESULT, data: { items: [] } });
     });
   });
 
-  if (typeof BroadcastChannel !== "undefined") {
-    new BroadcastChannel("edition-search").onmessage = function (event) {
+  // What the results mean, for the page to say (edition.js, search results): the query is
+  // not in the report (absent), or the index could not be loaded (failed).
+  function tell(status) {
+    if (channel) channel.postMessage(status);
+  }
+
+  var channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel("edition-search") : null;
+  if (channel) {
+    channel.onmessage = function (event) {
       if (event.data && event.data.warm) {
         // The reader opened the search: fetch and index the report while they type.
         queue = queue.then(function () { if (config) return build(); });
