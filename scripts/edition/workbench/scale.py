@@ -21,12 +21,7 @@ COPIED = ("docs", "reports", "scripts", "overrides", "mkdocs.yml")
 
 def synthetic_project(root: Path, target: Path, count: int) -> Path:
     """Copy the project at root to target and add `count` copies of its first report."""
-    for name in COPIED:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / name)
+    _copy_project(root, target)
     report = Project(root).reports[0]
     config = (target / "mkdocs.yml").read_text(encoding="utf-8")
     groups = _nav_groups(config, report.slug)
@@ -58,12 +53,7 @@ def glossary_project(root: Path, target: Path, terms: int) -> Path:
     from ..model.fingerprint import page_hash, set_hash
     from ..model.glossary import PER_PAGE, page_name
 
-    for name in COPIED:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / name)
+    _copy_project(root, target)
     report = Project(target).reports[0]
     path = report.folder / "glossary.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -84,6 +74,16 @@ def glossary_project(root: Path, target: Path, terms: int) -> Path:
         zh.with_name(f"{page_name(number)}.en.md").write_text(set_hash(english, page_hash(read_page(zh))), encoding="utf-8")
     _commit(target)
     return target
+
+
+def _copy_project(root: Path, target: Path) -> None:
+    """What a build of the project needs (COPIED), copied from root to target."""
+    for name in COPIED:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
 
 
 def _commit(target: Path) -> None:
