@@ -1,5 +1,7 @@
 """`python scripts/release.py VERSION --notes "…" [--date YYYY-MM-DD] [--root .]` (or
 `make release VERSION=… NOTES="…"`): cut an edition release of every report.
+`python scripts/release.py --status`: the release the site built from this tree carries,
+and the blocks changed since it (the publish workflow writes it into its summary).
 
 It records the release in reports/SLUG/releases.yml (version, date, notes) and writes its
 text, reports/SLUG/releases/VERSION.json: every text block of the report by id in both
@@ -21,9 +23,10 @@ from pathlib import Path
 
 from ..checks import run_checks
 from ..generators.corpus import aligned_blocks
+from ..generators.releases import changed, current_text
 from ..model.problems import summary
 from ..model.project import Project, Report
-from ..model.releases import FILE, Release, Snapshot, releases, snapshot_json, text_file
+from ..model.releases import FILE, Release, Snapshot, release_text, releases, snapshot_json, text_file
 
 VERSION = re.compile(r"^\d{4}\.\d\d\.\d\d(\.\d+)?$")
 HEADER = """\
@@ -59,14 +62,41 @@ def cut_release(project: Project, report: Report, release: Release) -> list[Path
     return [listing, target]
 
 
+def status(project: Project) -> list[str]:
+    """For each report: its current release, and how many blocks read otherwise since."""
+    lines = []
+    for report in project.reports:
+        found = releases(report)
+        if not found:
+            lines.append(f"{report.slug}: no release yet: citations name each page's last commit; cut one with make release VERSION=YYYY.MM.DD")
+            continue
+        release = found[-1]
+        then, now = release_text(report, release.version), current_text(project, report)
+        ids = sorted({(b or a).id for lang in ("zh", "en") for a, b in changed(then, now, lang) if (b or a) is not None})
+        since = (
+            f"{len(ids)} block{'s' if len(ids) > 1 else ''} changed since ({', '.join(ids[:10])}{' …' if len(ids) > 10 else ''}): their pages are cited as {release.version}, with later corrections"
+            if ids
+            else "the text is as released"
+        )
+        lines.append(f"{report.slug}: edition {release.version} ({release.date}); {since}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="release.py", description="Cut an edition release: its version, date, notes and text.")
-    parser.add_argument("version", help="the release's version, its date: 2026.12.06 (a second that day: 2026.12.06.2)")
-    parser.add_argument("--notes", required=True, help="what the release brings, in a sentence or two")
+    parser.add_argument("version", nargs="?", help="the release's version, its date: 2026.12.06 (a second that day: 2026.12.06.2)")
+    parser.add_argument("--notes", default="", help="what the release brings, in a sentence or two (required for a release)")
+    parser.add_argument("--status", action="store_true", help="say which release this tree carries and what changed since; cut nothing")
     parser.add_argument("--notes-zh", default="", help="the notes in Chinese, for the Chinese pages")
     parser.add_argument("--date", default=datetime.date.today().isoformat(), help="the release's date (default: today)")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder (default: .)")
     args = parser.parse_args(argv)
+    if args.status:
+        print("\n".join(status(Project(args.root.resolve()))))
+        return 0
+    if not args.version:
+        print('release: give the version: make release VERSION=YYYY.MM.DD NOTES="…" (or --status)', file=sys.stderr)
+        return 2
     if not VERSION.match(args.version):
         print(f"release: {args.version!r} is not a version: give the date as YYYY.MM.DD (a second release that day: YYYY.MM.DD.2)", file=sys.stderr)
         return 2
