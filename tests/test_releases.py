@@ -102,7 +102,7 @@ def shows_earlier_wording(page, lang: str) -> None:
     expect(notice.locator(".earlier-version__notice")).to_have_text(NOTICE[lang])
     expect(notice.locator(".earlier-version__text")).to_contain_text(THEN[lang])
     expect(notice).to_be_in_viewport()
-    inserted = "高素质的" if lang == "zh" else "high-calibre "
+    inserted = "高素质的" if lang == "zh" else "high-calibre"
     assert notice.locator(".release-diff ins").all_inner_texts() == [inserted]
     assert notice.locator(".release-diff del").count() == 0
     assert page.locator(".earlier-version").count() == 1  # the unchanged paragraphs show nothing
@@ -170,7 +170,7 @@ def test_the_revision_history_lists_each_release_with_its_changes(browser, relea
     expect(second.locator("h3")).to_contain_text(SECOND)
     expect(second).to_contain_text("p-3-4 恢复原文措辞。" if lang == "zh" else "p-3-4 restored to the source's wording.")
     assert second.locator(".release-changes > li").count() == 1
-    expect(second.locator(".release-diff ins")).to_have_text("高素质的" if lang == "zh" else "high-calibre ")
+    expect(second.locator(".release-diff ins")).to_have_text("高素质的" if lang == "zh" else "high-calibre")
     first = page.locator(f"#v-{FIRST.replace('.', '-')}")
     expect(first).to_contain_text("首个版本" if lang == "zh" else "The first release")
     assert page.locator("#unreleased").count() == 0  # nothing changed since the second
@@ -242,3 +242,13 @@ def test_make_release_records_the_release_and_its_text(mini, capsys):
 def test_a_malformed_release_is_named_with_its_line(mini):
     mini.path("reports/demo/releases.yml").write_text('releases:\n  - version: "v1"\n    date: "2026-12-06"\n    notes: "x"\n', encoding="utf-8")
     assert mini.problems() == [r"reports/demo/releases.yml:2: [data] releases[0].version is 'v1', which does not match ^\d{4}\.\d\d\.\d\d(\.\d+)?$"]
+
+
+def test_the_comparison_is_of_words_in_english_and_characters_in_chinese_and_escaped():
+    from edition.generators.releases import diff_html
+
+    assert diff_html("build a workforce.", "build a high-calibre, professional team.", "en") == (
+        "build a <del>workforce.</del><ins>high-calibre, professional team.</ins>"
+    )
+    assert diff_html("组建一支执法队伍。", "组建一支高素质的执法队伍。", "zh") == "组建一支<ins>高素质的</ins>执法队伍。"
+    assert diff_html("a <b> & c", "a <b> & d", "en") == "a &lt;b&gt; &amp; <del>c</del><ins>d</ins>"

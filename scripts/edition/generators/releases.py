@@ -51,9 +51,14 @@ def word_diff(old: str, new: str, lang: str) -> list[tuple[str, str]]:
 
 
 def diff_html(old: str, new: str, lang: str) -> str:
-    """The comparison as HTML: <del> what went, <ins> what came."""
+    """The comparison as HTML: <del> what went, <ins> what came (the space after a word
+    left outside its mark, so that no mark underlines or strikes a space)."""
     tag = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
-    return "".join(tag[op].format(escape(text)) for op, text in word_diff(old, new, lang))
+    out = []
+    for op, text in word_diff(old, new, lang):
+        words = text.rstrip() if op != "=" else text
+        out.append(tag[op].format(escape(words)) + escape(text[len(words) :]))
+    return "".join(out)
 
 
 def current_text(project: Project, report: Report) -> dict[str, Snapshot]:
