@@ -36,6 +36,7 @@ THEN = {"zh": "组建一支执法队伍。", "en": "and build a law enforcement 
 NOTICE = {"zh": f"本段自 {FIRST} 版以来有改动。", "en": f"This paragraph has changed since version {FIRST}."}
 ROOTS = {"zh": "", "en": "en/"}
 SIZES = {"desktop": {"viewport": {"width": 1366, "height": 800}}, "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
+CSP_WATCH = "window.cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective));"
 KEEP = """() => new Promise((resolve, reject) => {
   navigator.serviceWorker.addEventListener("message", e => { if (e.data && e.data.type === "kept") resolve(e.data); });
   navigator.serviceWorker.ready.then(r => (navigator.serviceWorker.controller || r.active).postMessage({type: "keep"}), reject);
@@ -117,9 +118,11 @@ def test_following_a_citation_of_the_first_release_shows_its_wording_and_the_cha
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(CSP_WATCH)
     page.goto(followed(copied[lang], root, base))
     shows_earlier_wording(page, lang)
     assert page.locator("html").get_attribute("data-earlier-version") == "1" and not errors
+    assert page.evaluate("window.cspViolations") == []  # the notices' style is set as the page's policy allows
     context.close()
 
 
