@@ -24,6 +24,7 @@ from conftest import build_site, copy_project
 from edition.adapters import release as release_command
 from edition.generators.browser import serve
 from edition.generators.citation import page_unit
+from edition.generators.releases import releases_list
 from edition.model import site
 from edition.model.project import Project
 from edition.model.releases import Release, latest
@@ -239,6 +240,10 @@ def test_make_release_records_the_release_and_its_text(mini, capsys):
     ]
     project = Project(mini.root)
     assert page_unit(project, project.reports[0], "en", "", "p-0-1").version.label == "2026.12.06, with later corrections"
+    # The revision history lists the change as not yet released, with its comparison.
+    listed = releases_list(project, project.reports[0], "en")
+    assert listed.index('id="unreleased"') < listed.index('id="v-2026-12-06"')
+    assert '<code>p-0-1</code></a><p class="release-diff" lang="en">' in listed and "in <del>all respects.</del> <ins>every respect.</ins> We" in listed
     assert page_unit(project, project.reports[0], "zh", "", "p-0-1").version.label_zh == "2026.12.06版"  # the Chinese is as released
 
 
