@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from test_phone_reader import KEEP
 
 from conftest import build_site, copy_project
 from edition.adapters import release as release_command
@@ -38,10 +39,6 @@ NOTICE = {"zh": f"本段自 {FIRST} 版以来有改动。", "en": f"This paragra
 ROOTS = {"zh": "", "en": "en/"}
 SIZES = {"desktop": {"viewport": {"width": 1366, "height": 800}}, "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
 CSP_WATCH = "window.cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective));"
-KEEP = """() => new Promise((resolve, reject) => {
-  navigator.serviceWorker.addEventListener("message", e => { if (e.data && e.data.type === "kept") resolve(e.data); });
-  navigator.serviceWorker.ready.then(r => (navigator.serviceWorker.controller || r.active).postMessage({type: "keep"}), reject);
-})"""
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -98,10 +95,11 @@ def test_a_citation_names_its_release_in_its_address_and_version(released):
     assert forms.count(f"?v={SECOND}#{{paragraph}}") == 5 and f"version {SECOND}" in forms  # every form: the address and the version
 
 
-def shows_earlier_wording(page, lang: str) -> None:
-    """The cited paragraph's notice, its wording then and the comparison; no other block's."""
+def shows_earlier_wording(page, lang: str, timeout: float | None = None) -> None:
+    """The cited paragraph's notice, its wording then and the comparison; no other block's.
+    (`timeout`: for a mutation whose page has already said it shows nothing.)"""
     notice = page.locator(".earlier-version[data-block='p-3-4']")
-    expect(notice.locator(".earlier-version__notice")).to_have_text(NOTICE[lang])
+    expect(notice.locator(".earlier-version__notice")).to_have_text(NOTICE[lang], timeout=timeout)
     expect(notice.locator(".earlier-version__text")).to_contain_text(THEN[lang])
     expect(notice).to_be_in_viewport()
     inserted = "高素质的" if lang == "zh" else "high-calibre"
@@ -198,8 +196,8 @@ def test_mutation_the_old_text_lost_fails_the_test(browser, released, tmp_path):
         page = browser.new_page()
         page.goto(followed(copied["en"], root, base))
         expect(page.locator("html")).to_have_attribute("data-earlier-version", "0")
-        with pytest.raises(AssertionError):
-            shows_earlier_wording(page, "en")
+        with pytest.raises(AssertionError, match="This paragraph has changed since version"):
+            shows_earlier_wording(page, "en", timeout=1000)
         page.close()
 
 
