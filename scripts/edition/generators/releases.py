@@ -24,7 +24,7 @@ from html import escape
 from pathlib import Path
 
 from ..model.project import DEFAULT_LANGUAGE, LANGUAGES, Project, Report
-from ..model.releases import Release, Snapshot, latest, release_text, releases
+from ..model.releases import Release, Snapshot, release_text, releases
 from .corpus import aligned_blocks
 
 FOLDER = "releases"
@@ -82,14 +82,13 @@ def comparison(project: Project, report: Report, release: Release, lang: str) ->
     """A release's comparison file in one language: each block of today's pages whose text
     has changed since, with its text then (or none: added since) and the comparison."""
     then_blocks = release_text(report, release.version)
-    now = latest(report)
     blocks = {}
     for then, block in changed(then_blocks, current_text(project, report), lang):
         if block is None:
             continue  # removed since: no paragraph of today's pages to show it at
         old = getattr(then, lang) if then else ""
         blocks[block.id] = {"old": old, "diff": diff_html(old, getattr(block, lang), lang)}
-    return {"version": release.version, "date": release.date, "current": now.version if now else "", "blocks": blocks}
+    return {"version": release.version, "date": release.date, "blocks": blocks}
 
 
 def write_release_comparisons(project: Project, site_dir: Path) -> list[Path]:
