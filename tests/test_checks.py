@@ -112,7 +112,7 @@ MUTATIONS = {
     "a key figure whose English unit drops 万": (
         lambda m: m.edit("reports/demo/key-figures.yml", "unit_en: 10,000 person-times", "unit_en: person-times"),
         # The entry's own field, on its line.
-        ['reports/demo/key-figures.yml:17: [figures] kf-002: unit_en "person-times" lacks the "10,000" of 万人次'],
+        ['reports/demo/key-figures.yml:19: [figures] kf-002: unit_en "person-times" lacks the "10,000" of 万人次'],
     ),
     "a key figure whose Chinese sentence does not say what it counts": (
         lambda m: m.edit("reports/demo/key-figures.yml", "words_zh: 兑现资金", "words_zh: 进驻率"),
@@ -123,12 +123,13 @@ MUTATIONS = {
     "a key figure whose English sentence does not say what it counts": (
         lambda m: m.edit(EN, "disbursed RMB 85.6448 million", "paid out RMB 85.6448 million"),
         [
-            f"{ZH}:9: [figures] kf-001: no sentence of the English paragraph gives both 85,644,800 and “disbursed” (words_en) (#p-1-1-1, reports/demo/key-figures.yml)"
+            # The English side's problem, on the English page where it is fixed.
+            f"{EN}:10: [figures] kf-001: no sentence of the English paragraph gives both 85,644,800 and “disbursed” (words_en) (#p-1-1-1, reports/demo/key-figures.yml)"
         ],
     ),
     "a key figure of a paragraph that does not exist": (
         lambda m: m.edit("reports/demo/key-figures.yml", "paragraph: p-1-1-1\n    indicator_zh: 服务人次", "paragraph: p-9-9\n    indicator_zh: 服务人次"),
-        ["reports/demo/key-figures.yml:12: [figures] kf-002: no paragraph p-9-9 in the report"],
+        ["reports/demo/key-figures.yml:14: [figures] kf-002: no paragraph p-9-9 in the report"],
     ),
     "translate a term off-glossary": (
         lambda m: m.edit(EN, "building a law-based government", "building a rule-of-law government"),

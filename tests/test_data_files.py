@@ -76,7 +76,7 @@ def test_glossary_attestation_without_its_chinese(mini):
     mini.edit(f"{DATA}/glossary.yml", "    attested_zh: 测试样例\n  - id: administrative", "  - id: administrative")
     status, problems, stderr = cli(mini)
     assert status == 1 and "Traceback" not in stderr
-    assert problems == [f"{DATA}/glossary.yml:10: [data] terms[0] has attested but lacks attested_zh"]
+    assert problems == [f"{DATA}/glossary.yml:10: [data] terms[0] (law-based-government) has attested but lacks attested_zh"]
 
 
 def test_paragraph_instead_of_block_in_number_exceptions(mini):

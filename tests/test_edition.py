@@ -151,7 +151,8 @@ def test_no_page_copies_the_checksum_by_hand(project, site):
 
 def test_a_changed_character_of_the_edition_names_the_slip_first(copy):
     """排→拍 in Part I: the integrity problem comes first, marking the one character, and the
-    English named outdated (which would invite --mark-reviewed) is folded under it."""
+    English named outdated (which would invite --mark-reviewed) and the paragraph's sentence
+    alignment named stale (which would invite make sentences) are folded under it."""
     page = copy / "docs" / "yushan-2023" / "part-1.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("矛盾纠纷排查化解专项行动", "矛盾纠纷拍查化解专项行动", 1), encoding="utf-8")
@@ -159,7 +160,8 @@ def test_a_changed_character_of_the_edition_names_the_slip_first(copy):
     first = problems[0].format(copy)
     assert first.startswith("docs/yushan-2023/part-1.md:59: [integrity] text differs from the source at character ") and "#p-1-5-3" in first
     assert re.findall(r"⟨([^⟩]*)⟩", first) == ["排", "拍"]
-    assert {p.check for p in problems[0].follows} == {"stale"} and len(problems) == 1
+    assert {p.check for p in problems[0].follows} == {"stale", "sentences"} and len(problems) == 1
+    assert all("#p-1-5-3" in p.message for p in problems[0].follows if p.check == "sentences")
 
 
 def test_an_id_slip_without_a_duplicate_is_named_with_what_follows(copy):

@@ -256,3 +256,17 @@ def test_search_this_report_or_all(browser, two_reports):
     found, _ = ask(other, server, "Four Petals")
     assert "/en/yushan-2023/part-1/#p-1-2-3" in found and "/en/synth-01/part-1/#p-1-2-3" in found, found
     assert visit.errors == []
+
+
+def test_the_revision_history_is_found_by_its_headings_alone(site):
+    """The revision history gains an entry at every revision: indexed in full, it put the
+    English first search 2.5 KB over its budget. Its title, lead and entry headings are
+    indexed (a search for "fifteenth reading" finds the entry); the text under them is not."""
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        docs = json.loads((site / f"{prefix}search/yushan-2023.json").read_text(encoding="utf-8"))["docs"]
+        history = [d for d in docs if d["location"].startswith("yushan-2023/revisions/")]
+        page, *entries = history
+        assert page["location"] == "yushan-2023/revisions/" and page["text"], lang
+        assert len(entries) >= 8 and all(e.get("title") and "text" not in e and "alt" not in e for e in entries), (lang, entries[:2])
+    titles = [d.get("title", "") for d in docs if d["location"].startswith("yushan-2023/revisions/#")]
+    assert any("fifteenth reading" in t for t in titles), titles

@@ -121,8 +121,9 @@ def split_the_english_sentence(m) -> None:
 MUTATIONS = {
     "a Chinese sentence changed": (
         lambda m: m.edit(ZH, "召开会议3次", "召开会议三次"),
+        # Folded (indented) under the root cause the checks name first, the changed Chinese.
         [
-            f'{ZH}:9: [sentences] #p-1-1-1: changed since the sentences were aligned (Chinese sentence 2: "召开会议三次，办理事项1162个，兑现资金8564.48万元，服务1万余人次。"): '
+            f'    {ZH}:9: [sentences] #p-1-1-1: changed since the sentences were aligned (Chinese sentence 2: "召开会议三次，办理事项1162个，兑现资金8564.48万元，服务1万余人次。"): '
             f"pair 2 at {DATA}:60 is stale; {REFRESH}",
         ],
     ),
@@ -186,7 +187,7 @@ MUTATIONS = {
     "a fingerprint typed by hand": (
         lambda m: m.edit(DATA, 'zh: ["2b0cee41"]', 'zh: ["2b0cee4"]'),
         [
-            f"{DATA}:73: [data] blocks[10].zh[0] is '2b0cee4', which does not match ^[0-9a-f]{{8}}$",
+            f"{DATA}:73: [data] blocks[10] (p-2-1).zh[0] is '2b0cee4', which does not match ^[0-9a-f]{{8}}$",
             f"{ZH}:17: [sentences] #p-2-1 has no sentence alignment in {DATA}: {REFRESH}",
         ],
     ),

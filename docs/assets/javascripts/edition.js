@@ -408,6 +408,7 @@
   // The switch is in the page already, in its place (edition/passes/page_html.py, page_tools).
   var button = document.querySelector(".md-content .page-tools .hints-switch");
   var state = button ? button.querySelector("span") : document.createElement("span");
+  if (button) button.setAttribute("role", "switch");
   if (button) button.addEventListener("click", function () {
     var on = button.getAttribute("aria-checked") !== "true";
     try { localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* private mode: for this page only */ }
@@ -635,6 +636,7 @@
   if (!button) return;
   var zh = document.documentElement.lang.indexOf("zh") === 0, on = false;
   var state = button.querySelector("span");
+  button.setAttribute("role", "switch");
   function apply() {
     button.setAttribute("aria-checked", on);
     state.textContent = zh ? (on ? "：开" : "：关") : (on ? ": on" : ": off");

@@ -218,13 +218,21 @@ def segment(text: str, cut: Cut) -> str:
     return HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(0))) + "\u200b", text).strip("\u200b")
 
 
+HEADINGS_ONLY = re.compile(r'<h1\b[^>]*\bdata-search="headings"')
+
+
 def page_entries(location: str, title: str, html: str, kind: str, cut: Cut) -> list[dict]:
     """The index entries of one page: the page itself, then each unit with an id.
 
     A paragraph's entry has no title of its own (the worker shows its heading's, from `h`):
     a section title repeated on each paragraph would rank every paragraph of the section
-    for the title's words."""
+    for the title's words.
+
+    A page whose title says `data-search="headings"` (the revision history, which gains an
+    entry at every revision) is indexed by its title, lead and headings alone: what every
+    first search downloads must not grow with it."""
     entries: list[dict] = [{"location": location, "title": segment(title, cut), "text": "", "k": kind}]
+    headings_only = HEADINGS_ONLY.search(html) is not None
     heading = location
     for unit in page_units(html):
         if not unit.anchor and not unit.text:
@@ -233,6 +241,10 @@ def page_entries(location: str, title: str, html: str, kind: str, cut: Cut) -> l
         if not unit.anchor or (unit.heading and unit.title == title and len(entries) == 1):
             entries[0]["text"] = text  # the page's own heading, or its lead: the page entry
             continue
+        if headings_only:
+            if not unit.heading:
+                continue
+            text = ""  # a heading's entry holds the text under it: left out too
         # A footnote (a translator's note) ranks just below the paragraph it annotates.
         note = kind == "report" and unit.anchor.startswith("fn:")
         entry: dict = {"location": f"{location}#{unit.anchor}", "k": "note" if note else kind}
@@ -243,7 +255,7 @@ def page_entries(location: str, title: str, html: str, kind: str, cut: Cut) -> l
             entry["h"] = heading
         if text:
             entry["text"] = text
-        alt = number_forms(f"{unit.title} {unit.text}")
+        alt = number_forms(f"{unit.title} {'' if headings_only else unit.text}")
         if alt:
             entry["alt"] = " ".join(alt)
         entries.append(entry)
