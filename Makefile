@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 ZVENV  := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
 
-.PHONY: requirements setup setup-zensical build-zensical serve build check lint test browser java pdf bench bench-scale clean sentences
+.PHONY: requirements setup setup-zensical build-zensical serve build check lint test browser java pdf bench bench-scale clean sentences release
 
 setup: $(STAMP)
 
@@ -80,6 +80,13 @@ check: setup
 # text changed: unchanged sentences keep their pairs and reviews; it lists what awaits review.
 sentences: setup
 	$(BIN)/python scripts/align_sentences.py
+
+# Cut an edition release of the current text (after `make check`): reports/SLUG/releases.yml
+# gains VERSION (its date, YYYY.MM.DD), today's date and NOTES; releases/VERSION.json holds its
+# text. Commit both: citations name VERSION from then on, and resolve to that text.
+release: setup
+	@test -n "$(VERSION)" || { echo 'make release VERSION=YYYY.MM.DD NOTES="what it brings" NOTES_ZH="中文说明"'; exit 2; }
+	$(BIN)/python scripts/release.py "$(VERSION)" --notes "$(NOTES)" --notes-zh "$(NOTES_ZH)"
 
 lint: setup
 	$(BIN)/ruff check scripts tests

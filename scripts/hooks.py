@@ -33,7 +33,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from edition.adapters.pipeline import finish_site  # noqa: E402
 from edition.adapters.quiet import quiet_build  # noqa: E402
 from edition.checks import run_checks  # noqa: E402
-from edition.generators.page_markdown import last_updated, page_markdown  # noqa: E402
+from edition.generators.page_markdown import edition_version, last_updated, page_markdown  # noqa: E402
 from edition.model.problems import Problem, summary  # noqa: E402
 from edition.model.project import Project  # noqa: E402
 from edition.passes.page_html import page_html  # noqa: E402
@@ -115,8 +115,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_page_context(context, page, config, nav):
-    """The date of the page's last commit, shown at its foot (none outside a git checkout)."""
+    """The date of the page's last commit (none outside a git checkout) and the edition release
+    it is part of, shown at its foot."""
     page.meta["last_updated"] = last_updated(Path(config["docs_dir"]), Path(page.file.abs_src_path))
+    page.meta["edition"] = edition_version(_project(config), Path(page.file.abs_src_path))
     return context
 
 

@@ -13,6 +13,8 @@ from playwright.sync_api import expect
 from conftest import ROOT
 from edition.generators.browser import wait_until
 from edition.model.blocks import read_page
+from edition.model.project import Project
+from edition.model.releases import latest
 from edition.model.text import plain_text
 from edition.model.yaml_data import load_yaml
 
@@ -282,7 +284,8 @@ def test_cite_a_paragraph_and_copy_its_citation(browser, server):
     dialog = page.locator("dialog.cite-dialog")
     expect(dialog.locator("pre.cite-text").first).to_be_visible()  # once cite.json is in
     texts = dialog.locator("pre.cite-text").all_inner_texts()
-    url = "https://yushan-law-report.github.io/en/yushan-2023/part-1/#p-1-2-1"
+    release = latest(Project(ROOT).reports[0]).version  # every cited address names the release
+    url = f"https://yushan-law-report.github.io/en/yushan-2023/part-1/?v={release}#p-1-2-1"
     assert texts[0].startswith("Yushan County People's Government. 2024. “Report of the Yushan County People's Government")
     assert "para. p-1-2-1" in texts[0] and url in texts[0] and "Unofficial English translation" in texts[0]
     assert "[EB/OL]" in texts[1] and texts[1].endswith(f"{url}.")  # GB/T 7714

@@ -23,8 +23,11 @@ from conftest import ROOT
 from edition.generators import citation
 from edition.generators.citation import Accessed, all_units, forms, gb_t_7714, page_unit
 from edition.model.project import Project
+from edition.model.releases import latest
 
 SITE_URL = "https://yushan-law-report.github.io/"
+#: Every cited address names the edition's current release (reports/yushan-2023/releases.yml).
+RELEASE = "?v=" + latest(Project(ROOT).reports[0]).version
 GB_T_7714 = "china-national-standard-gb-t-7714-2015-numeric"
 
 
@@ -75,9 +78,9 @@ def test_gb_t_7714_as_the_published_style_renders_our_csl_json(site, units):
     assert (
         published
         == "[1]" + gb_t_7714(zh, day)
-        == f"[1]玉山县人民政府. 玉山县人民政府关于2023年度法治政府建设情况的报告[EB/OL]. (2024-01-23)[2026-12-06]. {SITE_URL}yushan-2023/."
+        == f"[1]玉山县人民政府. 玉山县人民政府关于2023年度法治政府建设情况的报告[EB/OL]. (2024-01-23)[2026-12-06]. {SITE_URL}yushan-2023/{RELEASE}."
     )
-    assert gb_t_7714(en, day).endswith(f"[EB/OL]. ({en.version.date})[2026-12-06]. {SITE_URL}en/yushan-2023/.")
+    assert gb_t_7714(en, day).endswith(f"[EB/OL]. ({en.version.date})[2026-12-06]. {SITE_URL}en/yushan-2023/{RELEASE}.")
 
 
 def test_mutation_a_csl_type_other_than_a_web_page_is_not_rendered_as_eb_ol(units):
@@ -176,8 +179,8 @@ def test_reference_managers_read_each_page_with_the_original_and_translation_cre
     assert en["citation_publisher"] == ["Yushan County Law-based Government Report · Bilingual Edition"] == en["DC.contributor"]
     assert zh["citation_publication_date"] == ["2024/01/23"] and en["citation_publication_date"] == [unit_en.version.date.replace("-", "/")]
     assert (zh["citation_language"], en["citation_language"]) == (["zh"], ["en"])
-    assert zh["citation_public_url"] == [f"{SITE_URL}yushan-2023/{page}"] == zh["DC.identifier"]
-    assert en["citation_public_url"] == [f"{SITE_URL}en/yushan-2023/{page}"] and en["DC.source"] == zh["DC.identifier"]
+    assert zh["citation_public_url"] == [f"{SITE_URL}yushan-2023/{page}{RELEASE}"] == zh["DC.identifier"]
+    assert en["citation_public_url"] == [f"{SITE_URL}en/yushan-2023/{page}{RELEASE}"] and en["DC.source"] == zh["DC.identifier"]
     for tags in (zh, en):  # no invented person: the county and the edition are all that is credited
         named = {v for k in ("citation_author", "DC.creator", "DC.contributor", "citation_publisher", "DC.publisher") for v in tags[k]}
         assert named <= {unit_zh.author, unit_en.author, unit_zh.edition, unit_en.edition}

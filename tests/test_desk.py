@@ -386,10 +386,10 @@ def test_side_by_side_rows_have_notes_and_cite(browser, server, site, path, lang
     page.locator("#p-1-2-1 button.para-cite").click()
     formatted = page.locator("dialog.cite-dialog pre.cite-text").first.inner_text()
     prefix = "https://yushan-law-report.github.io/" + ("en/" if lang == "en" else "")
-    assert f"{prefix}yushan-2023/part-1/#p-1-2-1" in formatted  # the paragraph on its own page
     (report,) = Project(ROOT).reports
-    version = page_unit(Project(ROOT), report, lang, "part-1").version  # Part I's own
-    assert version.commit and (f"{version.label}." in formatted or f"（{version.commit}）" in formatted)  # ... in that page's version
+    version = page_unit(Project(ROOT), report, lang, "part-1").version  # the edition's release
+    assert f"{prefix}yushan-2023/part-1/?v={version.release}#p-1-2-1" in formatted  # the paragraph on its own page, in that release
+    assert version.release and (version.label_zh if lang == "zh" else version.label) in formatted  # ... named
     page.context.close()
 
 

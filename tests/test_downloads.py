@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT
 from edition.model.blocks import read_page
 from edition.model.project import Project
+from edition.model.releases import latest
 from edition.model.text import plain_text, remove_restorations_keep_content
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -136,8 +137,9 @@ def test_key_figures_parse_and_match_their_paragraphs(files):
         assert row["value"] in sentence and sentence in paragraph and sentence[-1] in "。；！？，", row["id"]
         assert row["sentence_en"] in records[row["paragraph_id"]]["en"], row["id"]
         page = "" if row["paragraph_id"].startswith("p-0-") else f"part-{row['paragraph_id'].split('-')[1]}/"
-        assert row["url"] == f"https://yushan-law-report.github.io/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
-        assert row["url_en"] == f"https://yushan-law-report.github.io/en/yushan-2023/{page}#{row['paragraph_id']}", row["id"]
+        release = "?v=" + latest(report).version  # a cited address names the edition's release
+        assert row["url"] == f"https://yushan-law-report.github.io/yushan-2023/{page}{release}#{row['paragraph_id']}", row["id"]
+        assert row["url_en"] == f"https://yushan-law-report.github.io/en/yushan-2023/{page}{release}#{row['paragraph_id']}", row["id"]
 
 
 def sentence_alignment():

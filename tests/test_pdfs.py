@@ -182,7 +182,7 @@ def test_each_pdf_opens_with_its_title_block_and_says_so_in_its_properties(print
         info = reader.metadata
         units = [page_unit(project, report, lang, "") for lang in pdf.langs]
         assert info.title == " · ".join(u.title for u in units)
-        assert units[0].author in info.author and info.subject and units[0].version.commit in info.subject
+        assert units[0].author in info.author and info.subject and units[0].version.release in info.subject
         assert reader.trailer["/Root"]["/Lang"] == ("zh-CN" if pdf.langs[0] == "zh" else "en")
         if pdf.kind == "en":
             assert "translated by" in info.author

@@ -52,7 +52,7 @@ def expected_head(lang: str, paragraph: str = "p-1-2-1", page: str = "part-1") -
     unit = page_unit(project, report, lang, page, paragraph)
     return [
         f"Paragraph: {paragraph}",
-        f"Page: {SITE_URL}{'en/' if lang == 'en' else ''}yushan-2023/{page + '/' if page else ''}#{paragraph}",
+        f"Page: {SITE_URL}{'en/' if lang == 'en' else ''}yushan-2023/{page + '/' if page else ''}?v={unit.version.release}#{paragraph}",
         "Read in: " + ("zh (Chinese original)" if lang == "zh" else "en (English translation)"),
         f"Version: {unit.version.label}",
         f"Source files: docs/yushan-2023/{page or 'index'}.md, docs/yushan-2023/{page or 'index'}.en.md",
@@ -146,7 +146,8 @@ def test_with_an_address_configured_the_report_goes_by_e_mail_cut_with_a_visible
     body = unquote(mail.split("&body=", 1)[1])
     assert body.split("\n")[:5] == expected_head("en")
     # Both languages, each cut short with a mark that says where the whole paragraph is.
-    mark = f" … [cut here: the whole paragraph is at {SITE_URL}en/yushan-2023/part-1/#p-1-2-1]"
+    release = page_unit(Project(ROOT), Project(ROOT).reports[0], "en", "part-1").version.release
+    mark = f" … [cut here: the whole paragraph is at {SITE_URL}en/yushan-2023/part-1/?v={release}#p-1-2-1]"
     record = records(site)["p-1-2-1"]
     quoted = [line[2:] for line in body.split("\n") if line.startswith("> ")]
     assert len(quoted) == 2 and all(q.endswith(mark) for q in quoted)

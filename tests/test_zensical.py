@@ -43,6 +43,7 @@ KNOWN_DIFFERENCES = {
     "en/assets/javascripts/sentences.js: only in Zensical": "… and of the edition's",
     "en/assets/sentences.css: only in Zensical": "… and of the edition's",
     "en/assets/javascripts/search.js: only in Zensical": "… and of the edition's",
+    "en/assets/javascripts/versions.js: only in Zensical": "… and of the edition's",
     "en/sw.js: only in Zensical": "the English site's offline worker: its pages load the English site's assets (MkDocs: one sw.js at the root for both languages)",
     "en/sitemap.xml: only in Zensical": "a sitemap per language",
     "en/zensical-i18n.json: only in Zensical": "zensical-i18n's manifest of pages per language (language switch)",

@@ -594,6 +594,19 @@
   });
 })();
 
+// ---- An earlier release (versions.js, loaded on demand) ----
+
+// A citation's address names the edition release it was copied from (?v=2026.12.06). When
+// that is not the release this page is of (or the page has changed since it), versions.js
+// shows each changed paragraph as it read then, beside today's wording; no other page loads it.
+(function () {
+  var script = document.currentScript, page = window.EditionCite && window.EditionCite.page;
+  var cited = /[?&]v=([\w.-]+)/.exec(location.search);
+  if (script && page && page.release && cited && (cited[1] !== page.release || page.corrected)) {
+    document.head.appendChild(document.createElement("script")).src = new URL("versions.js", script.src).href;
+  }
+})();
+
 // ---- Sentence by sentence (sentences.js, loaded on demand) ----
 
 // Only a loader here, kept small (every page carries it): sentences.js does the work, with

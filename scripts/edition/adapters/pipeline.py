@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import run_checks
-from ..generators.page_markdown import last_updated, page_markdown
+from ..generators.page_markdown import edition_version, last_updated, page_markdown
 from ..model.problems import Problem, summary
 from ..model.project import DEFAULT_LANGUAGE, LANGUAGES, Project, counterpart
 from ..passes.page_html import page_html
@@ -68,7 +68,8 @@ def prebuilt_markdown(project: Project, path: Path) -> str:
     src_uri = path.relative_to(project.docs).as_posix()
     body, gained = page_markdown(project, path, body, lambda message: print(f"{src_uri}: {message}", file=sys.stderr), meta)
     gained["last_updated"] = last_updated(project.docs, path)
-    added = {key: gained[key] for key in ("description", "last_updated") if gained.get(key) and key not in meta}
+    gained["edition"] = edition_version(project, path)
+    added = {key: gained[key] for key in ("description", "last_updated", "edition") if gained.get(key) and key not in meta}
     # JSON strings are YAML strings: quotes, colons and Chinese survive as written.
     extra = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in added.items())
     front = "\n".join(part for part in (front, extra) if part)
@@ -156,7 +157,8 @@ def finish_site(
       language and report (edition/passes/search_index.py; Chinese cut by jieba);
     - the downloads, each language's cite.json and hints.json (the Cite dialog's forms,
       the term hints' definitions) and sentence data (what the side-by-side view and the
-      reading pages pair sentences by), and the reference managers' tags in the head of
+      reading pages pair sentences by), each release's comparison with today's text (what
+      a page opened from a citation of it shows), and the reference managers' tags in the head of
       each page of a report's text (edition/passes/reference_meta.py);
     - Material's stylesheet without unused features; the edition's own `assets`
       (extra_css, extra_javascript, relative to the site) minified; every page without
@@ -169,6 +171,7 @@ def finish_site(
 
     Returns what was done, by step."""
     from ..generators.downloads import write_downloads
+    from ..generators.releases import write_release_comparisons
     from ..generators.sentence_data import write_sentence_data
     from ..passes.csp import add_csp
     from ..passes.css_diet import trim_material_stylesheet
@@ -188,6 +191,7 @@ def finish_site(
         result["search"] = write_search_indexes(project, site_dir, DEFAULT_LANGUAGE, others, jieba.cut)
     result["downloads"] = write_downloads(project, site_dir)
     result["sentences"] = write_sentence_data(project, site_dir)
+    result["releases"] = write_release_comparisons(project, site_dir)
     result["reference_meta"] = add_reference_meta(project, site_dir)
     result["hints"] = write_definitions(project, site_dir, {lang: "" if lang == DEFAULT_LANGUAGE else lang for lang in LANGUAGES})
     result["stylesheet"] = trim_material_stylesheet(site_dir)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..model.causes import root_causes_first
 from ..model.problems import Problem
 from ..model.project import Project
+from ..model.releases import releases
 from . import (
     blocks,
     figures,
@@ -59,6 +60,7 @@ def run_checks(project: Project, only: list[str] | None = None) -> list[Problem]
         problems.extend(project.page(path).problems)
     problems.extend(project.problems)
     for report in project.reports:
+        releases(report)  # read, so that releases.yml's problems are named wherever no page lists them
         problems.extend(report.problems)
     ordered = sorted(set(problems), key=lambda p: (p.path.as_posix(), p.line, p.check, p.message))
     return root_causes_first(ordered)  # structural problems first, their consequences folded in

@@ -22,12 +22,16 @@ original in `origtitle` and in the note), RIS and CSL-JSON (type webpage, which 
 7714's published CSL style renders as [EB/OL]). tests/test_citations.py renders the
 CSL-JSON with citeproc-py and the published styles and compares GB/T 7714 with ours.
 
-Versions. A unit's version is what `cited_version` says: today the last commit of the
-page that holds it (short hash and date; of the newest page for the whole report), which
-changes when its wording does and which `git show HASH` looks up. Outside a git checkout
-there is no commit, and the version is the translation's date from report.yml. Edition
-releases (issue 24) slot in there, with `cited_address` for a versioned URL: every form
-reads the version and the address from those two functions alone.
+Versions. A unit's version is what `cited_version` says: the edition's latest release
+(reports/SLUG/releases.yml, cut by `make release`; edition/model/releases.py), its version
+name and date, and the address `cited_address` makes carries it (…/part-1/?v=2026.12.06#p-1-2-1):
+a page opened at that address shows each of its paragraphs that has changed since as it
+read in that release, beside today's wording (generators/releases.py, versions.js). A page
+whose text has changed since the latest release is cited as that release "with later
+corrections": the address still names the release, whose wording the reader is shown with
+the change. Before a report's first release the version is the last commit of the page
+(short hash and date), or, outside a git checkout, the translation's date from report.yml.
+Every form reads the version and the address from those two functions alone.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from typing import Any
 
 from ..model import site
 from ..model.project import Project, Report, counterpart, language_of
+from ..model.releases import latest, release_text
 from ..model.text import plain_text
 from .corpus import aligned_blocks
 
@@ -79,25 +84,37 @@ def page_versions(folder: Path) -> dict[Path, tuple[str, str]]:
 
 @dataclass(frozen=True)
 class Version:
-    """The version a citation names: its date and, from a git checkout, its commit."""
+    """The version a citation names: the edition release (its name and date), or, before
+    the first release, the date and, from a git checkout, the page's commit."""
 
     date: str  # YYYY-MM-DD
     commit: str = ""
+    release: str = ""  # 2026.12.06
+    corrected: bool = False  # the text has changed since the release
 
     @property
     def label(self) -> str:
-        """2026-11-27 (f2024dd), or the date alone."""
+        """2026.12.06 (, with later corrections); before a release 2026-11-27 (f2024dd), or the date."""
+        if self.release:
+            return self.release + (", with later corrections" if self.corrected else "")
         return f"{self.date} ({self.commit})" if self.commit else self.date
 
     @property
     def label_zh(self) -> str:
-        """2026年11月27日版（f2024dd）."""
+        """2026.12.06版（含其后更正）; before a release 2026年11月27日版（f2024dd）."""
+        if self.release:
+            return f"{self.release}版" + ("（含其后更正）" if self.corrected else "")
         return f"{_zh_date(self.date)}版" + (f"（{self.commit}）" if self.commit else "")
 
 
-def cited_version(report: Report, pages: list[Path]) -> Version:
+def cited_version(project: Project, report: Report, pages: list[Path]) -> Version:
     """The version of the wording of `pages` (one page, or all of a report's pages in one
-    language): the newest last commit among them. The one place that says what a version is."""
+    language): the report's latest release, corrected if the text of any of them has
+    changed since; before the first release, the newest last commit among them. The one
+    place that says what a version is."""
+    release = latest(report)
+    if release is not None:
+        return Version(release.date, release=release.version, corrected=_changed_since(project, report, release.version, pages))
     known = [page_versions(page.parent.resolve()).get(page.resolve()) for page in pages]
     found = [v for v in known if v]
     if not found:
@@ -106,13 +123,31 @@ def cited_version(report: Report, pages: list[Path]) -> Version:
     return Version(day, commit)
 
 
+def _changed_since(project: Project, report: Report, version: str, pages: list[Path]) -> bool:
+    """Whether a text page among `pages` reads otherwise, in its language, than in the
+    release: a block changed, added or removed."""
+    then = release_text(report, version)
+    now = aligned_blocks(project, report)
+    cited = {(p.name.split(".")[0], language_of(p)) for p in pages if p.suffix == ".md"}
+    for lang in {lang for _, lang in cited}:
+        stems = {stem for stem, in_lang in cited if in_lang == lang}
+        was = [(b.id, getattr(b, lang)) for b in then.values() if (b.page or "index") in stems]
+        is_ = [(b.id, getattr(b, lang)) for b in now if (b.page or "index") in stems]
+        if was != is_:
+            return True
+    return False
+
+
 def cited_address(project: Project, report: Report, lang: str, page: str, paragraph: str = "") -> str:
     """The published address of a page of the report (from mkdocs.yml's site_url), with the
     paragraph's anchor: what every citation and report names, never the host a page was
-    read from. The one place a versioned address would be made."""
+    read from, and with the latest release's version (?v=2026.12.06): the one place a
+    versioned address is made."""
     prefix = "" if lang == "zh" else f"{lang}/"
     base = site.site_url(project.root) or "/"
-    return f"{base}{prefix}{report.slug}/{page + '/' if page else ''}{'#' + paragraph if paragraph else ''}"
+    release = latest(report)
+    query = f"?v={release.version}" if release else ""
+    return f"{base}{prefix}{report.slug}/{page + '/' if page else ''}{query}{'#' + paragraph if paragraph else ''}"
 
 
 @dataclass(frozen=True)
@@ -332,9 +367,9 @@ def page_unit(project: Project, report: Report, lang: str, page: str, paragraph:
     of its paragraphs (PARAGRAPH for the dialog's template)."""
     path = _page_of(report, page, lang)
     if page or paragraph:
-        version = cited_version(report, [path])
+        version = cited_version(project, report, [path])
     else:  # the whole report: the newest of its pages in this language
-        version = cited_version(report, [p if lang == "zh" else counterpart(p, lang) for p in report.text_pages])
+        version = cited_version(project, report, [p if lang == "zh" else counterpart(p, lang) for p in report.text_pages])
     part = plain_text(project.page(path).title or "") if page else ""
     return Cited(report, lang, page, part, paragraph, cited_address(project, report, lang, page, paragraph), version)
 
@@ -411,5 +446,12 @@ def citation_data(project: Project, report: Report, path: Path, *, holder: bool 
         "repository": site.repository(project.root),
         "email": str(settings.get("corrections_email") or ""),
     }
+    # The edition's current release, and whether this page has changed since: a page opened
+    # from a citation (?v=…) of another release, or of this one on a page changed since,
+    # loads versions.js to show the paragraphs as they read (edition.js decides).
+    release = latest(report)
+    if release is not None and not holder:
+        data["release"] = release.version
+        data["corrected"] = page_citation(project, report, path).version.corrected
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return f'<script type="application/json" id="edition-citation">{payload}</script>'

@@ -8,6 +8,7 @@
     {{ downloads }}      the downloadable files (aligned corpus, full texts, key figures, source)
     {{ fulltext }}       the whole report on one page, for printing to PDF (`make pdf`)
     {{ key_figures }}    the key figures, a sortable table (key_figures_page.py)
+    {{ releases }}       the edition's releases, each with the blocks it changed (releases.py)
 
 Each renders in the page's language as an HTML table whose rows carry ids (term-…, r-N,
 q-N), so that the text and the translator's notes can link to them.
@@ -27,6 +28,7 @@ from .corpus import aligned_blocks
 from .downloads import downloads_table
 from .inline_html import inline_html
 from .key_figures import key_figure_ids, key_figures_table
+from .releases import release_ids, releases_list
 from .side_by_side import block_label, column_heads, row_notes, section_jumps
 
 LABELS = {
@@ -217,6 +219,7 @@ GENERATORS: dict[str, Callable[[Project, Report, str], str]] = {
     "restorations": _notes("restorations"),
     "queries": _notes("queries"),
     "chrome": chrome,
+    "releases": releases_list,
 }
 
 
@@ -233,6 +236,8 @@ def generated_ids(project: Project, report: Report, name: str, path: Path | None
         return {r.id for r in aligned_blocks(project, report)}
     if name == "key_figures":
         return key_figure_ids(report)
+    if name == "releases":
+        return release_ids(report)
     if name == "chrome":
         return {f"chrome-{n}" for n in range(1, len(report.data("editorial-notes.yml").get("chrome", [])) + 1)}
     return set()

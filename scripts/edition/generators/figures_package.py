@@ -40,7 +40,7 @@ def data_version(project: Project, report: Report) -> str:
     """The version of the data: the newest of the report's pages (both languages) and its
     key-figures.yml, as citations name versions (citation.cited_version)."""
     pages = [p for zh in report.text_pages for p in (zh, counterpart(zh, "en"))]
-    return cited_version(report, [*pages, report.folder / "key-figures.yml"]).label
+    return cited_version(project, report, [*pages, report.folder / "key-figures.yml"]).label
 
 
 def description(project: Project, report: Report, count: int) -> dict[str, Any]:

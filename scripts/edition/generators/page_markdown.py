@@ -3,7 +3,8 @@
     page_markdown(project, path, markdown, warn)  the source fields and `{{ … }}`
                           directives expanded from the report's data; and what the page's
                           meta gains: a description (its first paragraph) if it has none;
-    last_updated(docs, path)  the date of the page's last commit, shown at its foot.
+    last_updated(docs, path)  the date of the page's last commit, shown at its foot;
+    edition_version(project, path)  the edition release the page is part of, shown there too.
 
 Both builds call these: the MkDocs hooks (on_page_markdown, on_page_context in
 scripts/hooks.py) and the pipeline's prebuild (edition/adapters/pipeline.py), which writes the
@@ -21,6 +22,7 @@ from typing import Any
 from ..model.blocks import DIRECTIVE
 from ..model.glossary import page_of
 from ..model.project import Project, language_of
+from ..model.releases import latest
 from .citation import page_versions
 from .directives import GENERATORS, description, glossary
 from .source_fields import expand_source_fields
@@ -59,6 +61,14 @@ def page_markdown(
 def last_updated(docs: Path, path: Path) -> str:
     """The date of the last commit of a page under `docs` ("" outside a git checkout)."""
     return last_commit_dates(docs.resolve()).get(path.resolve(), "")
+
+
+def edition_version(project: Project, path: Path) -> str:
+    """The version of the edition release the page's report is in: its latest release
+    ("" before the first, or for a page of no report)."""
+    report = project.report_for_page(path)
+    release = latest(report) if report else None
+    return release.version if release else ""
 
 
 @functools.cache

@@ -159,6 +159,18 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         },
         "additionalProperties": False,
     },
+    "releases.yml": {
+        "type": "object",
+        "properties": {
+            # Oldest first; each has its text in releases/VERSION.json (edition/model/releases.py).
+            "releases": _entries(
+                {"version": {"type": "string", "pattern": r"^\d{4}\.\d\d\.\d\d(\.\d+)?$"}, "date": DATE, "notes": TEXT, "notes_zh": TEXT},
+                ["version", "date", "notes"],
+            )
+        },
+        "required": ["releases"],
+        "additionalProperties": False,
+    },
     "number-exceptions.yml": {
         "type": "object",
         "properties": {
@@ -177,4 +189,5 @@ UNIQUE: dict[str, list[tuple[str, str | tuple[str, ...]]]] = {
     "key-figures.yml": [("figures", "id")],
     "number-exceptions.yml": [("exceptions", ("block", "value"))],
     "sentences.yml": [("blocks", "id")],
+    "releases.yml": [("releases", "version")],
 }

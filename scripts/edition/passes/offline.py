@@ -8,7 +8,7 @@ VERSION and SETS before it. A set is one report in one language: its pages, the 
 home page, every file of the site those pages load (stylesheets, scripts, icons: read from
 the pages themselves, so that whatever the theme links is in), the search worker with the
 lunr support it loads for the language, the search indexes (the site's and the report's),
-and the report's term hints. Each file is listed by its address relative to sw.js, with the
+the report's term hints and its releases' comparisons (edition/generators/releases.py). Each file is listed by its address relative to sw.js, with the
 first 16 hex digits of its sha256; VERSION is the hash of all of them, so that any change
 of any file makes a new sw.js, which the browser installs at the next visit.
 
@@ -99,6 +99,9 @@ def report_set(project: Project, site_dir: Path, lang: str, slug: str) -> dict[s
                     files |= {p for p in (lunr / "lunr.stemmer.support.min.js", lunr / f"lunr.{lang}.min.js") if p.is_file()}
     search = [pages_root / "search" / "search_index.json", pages_root / "search" / f"{slug}.json", pages_root / "search.json"]
     files |= {p for p in search if p.is_file()}
+    # Each release's comparison with today's text: what a page opened from a citation shows
+    # (versions.js, beside edition.js, comes with the scripts).
+    files |= set((pages_root / slug / "releases").glob("*.json"))
     hints = pages_root / slug / "glossary" / "hints.json"
     if hints.is_file():
         files.add(hints)
