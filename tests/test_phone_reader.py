@@ -344,7 +344,7 @@ RESULTS = "() => Array.from(document.querySelectorAll('.md-search-result__item')
 
 @pytest.mark.parametrize(
     ("lang", "query", "opening"),
-    [("zh", "加强行政复议应诉工作", "（五）加强"), ("en", "modernisation of the social governance system", "(VI) Advancing")],
+    [("zh", "加强行政复议应诉工作", "（五）加强"), ("en", "modernisation of the system and capacity for social governance", "(VI) Advancing")],
 )
 def test_snippets_keep_their_brackets_and_no_zero_width_spaces(browser, server, lang, query, opening):
     page = browser.new_page(**PHONE)
