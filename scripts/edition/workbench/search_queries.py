@@ -81,7 +81,10 @@ def ask(page, server: str, text: str) -> tuple[list[str], float]:
     field = page.locator("input.md-search__input")
     field.fill("")  # from the empty state, so that no result of an earlier query is read
     field.dispatch_event("keyup")
-    wait_until(page, ANSWERED, arg="")
+    # The first answer waits for the search to be ready (its worker, the report's index):
+    # a condition, not a delay, given longer than the default because on a machine busy
+    # with two test suites it once took more than 30 s. How fast it is, make bench measures.
+    wait_until(page, ANSWERED, arg="", timeout_ms=120_000)
     field.fill(text)  # as an input method inserts Chinese: no key event per character
     began = time.perf_counter()
     field.dispatch_event("keyup")
