@@ -209,7 +209,7 @@ def test_copying_english_gives_the_text_with_notes_as_numbers(browser, server, w
     page = open_page(browser, server, "/en/yushan-2023/part-1/", width)
     tips = page.locator("#p-1-1-2 .gloss-tip").evaluate_all("tips => tips.map(t => t.textContent)")
     text = copy_paragraph(page, "p-1-1-2")
-    assert text.startswith("2. Concentrating on what is key:"), text
+    assert text.startswith("2. Focusing on what is key:"), text
     assert re.search(r"effect”,?\[\d+\] ", text), text  # the footnote call as [n]
     for furniture in ["¶", "⇄", "Cite", "Report", *tips]:  # glossary tooltips are not the text either
         assert furniture not in text, (furniture, text)
