@@ -123,18 +123,25 @@ def test_a_new_build_replaces_the_offline_copy(browser, site, tmp_path):
         context.close()
 
 
+NO_RESULTS = {"zh": "没有找到符合条件的结果", "en": "No matching documents"}
+
+
 @pytest.mark.parametrize(
-    ("lang", "search_says", "hint_says"),
+    ("lang", "search_says", "hint_says", "script_fails"),
     [
-        ("zh", "搜索索引未能加载（可能已离线）。", "术语提示未能加载（可能已离线）。"),
-        ("en", "The search index could not be loaded (you may be offline).", "The term hint could not be loaded (you may be offline)."),
+        ("zh", "搜索索引未能加载（可能已离线）。", "术语提示未能加载（可能已离线）。", "first"),
+        ("en", "The search index could not be loaded (you may be offline).", "The term hint could not be loaded (you may be offline).", "last"),
     ],
 )
-def test_offline_without_a_copy_the_page_says_what_could_not_load(browser, server, lang, search_says, hint_says):
+def test_offline_without_a_copy_the_page_says_what_could_not_load(browser, server, lang, search_says, hint_says, script_fails):
     """No offline copy (the worker blocked): search and hints say they could not load,
-    never "no results"."""
+    never "no results" — whether the search's script fails before Material has answered
+    "no results" ("first") or after it ("last": the request is held until then)."""
     context = phone_context(browser)
     page = context.new_page()
+    held = []
+    if script_fails == "last":
+        page.route("**/assets/javascripts/search.js", lambda route: held.append(route))
     page.goto(server + ROOTS[lang] + "part-1/")
     page.wait_for_load_state("networkidle")
     context.set_offline(True)
@@ -143,7 +150,12 @@ def test_offline_without_a_copy_the_page_says_what_could_not_load(browser, serve
     field = page.locator("input.md-search__input")
     field.fill("行政复议" if lang == "zh" else "reconsideration")
     field.dispatch_event("keyup")
-    expect(page.locator(".md-search-result__meta")).to_have_text(search_says)
+    meta = page.locator(".md-search-result__meta")
+    if script_fails == "last":
+        expect(meta).to_contain_text(NO_RESULTS[lang])
+        assert len(held) == 1, held
+        held[0].abort()
+    expect(meta).to_have_text(search_says)
     context.close()
 
 

@@ -547,14 +547,20 @@
   var src = new URL("search.js", script.src).href, loading = false, failed = "";
   var result = document.querySelector(".md-search-result");
   var meta = document.querySelector(".md-search-result__meta");
+  var english = document.documentElement.lang.indexOf("en") === 0;
+  // Offline before the report was kept: no results can come, and none is not the answer.
+  // Said whichever comes first, the failed script or Material's "no results".
+  function sayFailed() {
+    if (failed && meta && field.value && meta.textContent !== failed) meta.textContent = failed;
+  }
   function load() {
     if (loading) return;
     loading = true;
     var element = document.createElement("script");
     element.src = src;
-    // Offline before the report was kept: no results can come, and none is not the answer.
     element.onerror = function () {
-      failed = document.documentElement.lang.indexOf("en") ? "搜索索引未能加载（可能已离线）。" : "The search index could not be loaded (you may be offline).";
+      failed = english ? "The search index could not be loaded (you may be offline)." : "搜索索引未能加载（可能已离线）。";
+      if (result && result.dataset.answered === field.value) sayFailed();
     };
     document.body.appendChild(element);
   }
@@ -566,7 +572,7 @@
   if (result && meta) {
     new MutationObserver(function () {
       result.dataset.answered = field.value;
-      if (failed && field.value && meta.textContent !== failed) meta.textContent = failed;
+      sayFailed();
     }).observe(meta, { childList: true, characterData: true, subtree: true });
   }
   field.addEventListener("focus", load);
