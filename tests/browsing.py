@@ -64,5 +64,7 @@ def axe_violations(visit) -> list[str]:
     # Evaluated through the DevTools protocol: a <script> tag added to the page would be
     # refused by the page's Content-Security-Policy, as any script the site did not write.
     page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary']}" for v in result["violations"]]
+    # Only the violations come back: axe's whole result (every node of every rule passed)
+    # took two thirds of the time of a run, in Playwright's serialisation alone.
+    violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(result => result.violations)", TAGS)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary']}" for v in violations]

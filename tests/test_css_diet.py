@@ -5,6 +5,7 @@ on the page types of both languages, desktop and phone, with search, a hint and 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -30,11 +31,17 @@ STYLES = """() => {
       if (pseudo && style.content === "none") continue;
       const values = {};
       // Custom properties are left out: the trimmed ones are read by no rule that remains.
-      for (let j = 0; j < style.length; j++) if (!style[j].startsWith("--")) values[style[j]] = style.getPropertyValue(style[j]);
+      // (The count read once: reading style.length each time doubled the loop's time.)
+      for (let j = 0, count = style.length; j < count; j++) {
+        const name = style.item(j);
+        if (!name.startsWith("--")) values[name] = style.getPropertyValue(name);
+      }
       out.push([i + (pseudo || "") + " " + all[i].tagName.toLowerCase() + (all[i].className ? "." + String(all[i].className).trim().split(/\\s+/).join(".") : ""), values]);
     }
   }
-  return out;
+  // One string, read with json.loads: Playwright's own serialisation of the same
+  // objects took four fifths of the comparison's time.
+  return JSON.stringify(out);
 }"""
 
 
@@ -108,7 +115,7 @@ def styles(browser, server: str, path: str, width: int, action: str | None, css:
             page.wait_for_selector("dialog.cite-dialog[open]")
         page.mouse.move(-10, -10)
         wait_until(page, NOTHING_HOVERED)
-    found = page.evaluate(STYLES)
+    found = json.loads(page.evaluate(STYLES))
     context.close()
     return found
 
