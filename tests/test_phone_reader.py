@@ -315,7 +315,8 @@ REFLOW = """() => {
 REFLOW_PAGES = ["", "part-1/", "parallel/", "glossary/", "key-figures/", "downloads/", "editorial-notes/", "revisions/"]
 
 
-def reflow(browser, server: str, path: str, mutate=None) -> dict:
+def reflow_opened(browser, server: str, path: str, mutate=None):
+    """The page loaded at 320 px with the browser's text at 200 %, in a context of its own."""
     context = phone_context(browser, viewport={"width": 320, "height": 700})
     if mutate:
         context.route("**/assets/edition.css", mutate)
@@ -324,18 +325,29 @@ def reflow(browser, server: str, path: str, mutate=None) -> dict:
     session.send("Page.enable")
     session.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
     page.goto(server + path)
+    return page
+
+
+def reflow_found(page) -> dict:
+    """Once its network is idle, what of the opened page scrolls sideways or is clipped."""
     page.wait_for_load_state("networkidle")
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "40px"  # Material's 125% of 32 px
     found = page.evaluate(REFLOW)
-    context.close()
+    page.context.close()
     return found
+
+
+def reflow(browser, server: str, path: str, mutate=None) -> dict:
+    return reflow_found(reflow_opened(browser, server, path, mutate))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_reflow_at_320_px_and_200_percent_text(browser, server, lang):
     """Nothing scrolls sideways or is clipped (the page, a table, a scroll region), and the
-    header title keeps three glyphs or more."""
-    found = {page: reflow(browser, server, ROOTS[lang] + page) for page in REFLOW_PAGES}
+    header title keeps three glyphs or more. (The pages load together: each one's wait for
+    an idle network overlaps the others'.)"""
+    opened = {page: reflow_opened(browser, server, ROOTS[lang] + page) for page in REFLOW_PAGES}
+    found = {page: reflow_found(loaded) for page, loaded in opened.items()}
     assert {page: f for page, f in found.items() if f["page"] > 0 or f["sideways"] or f["title"] < 3} == {}
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..checks import run_checks
 from ..generators.browser import ARGS, find_chromium, serve
 from ..model.project import Project
-from .layout_shift import layout_shift
+from .layout_shift import layout_shifts
 from .lighthouse import CATEGORIES, PAGES, PERFORMANCE_PAGES, audit
 from .measure import first_search, first_view, gzip_size, offline_copy, site_pages
 from .processes import Hung, run
@@ -132,7 +132,7 @@ def browser_measures(site: Path) -> dict:
         browser = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         views = [first_view(browser, base, site, path) for path in site_pages(site)]
         # On a phone, the page's scripts after its first paint (edition/workbench/layout_shift.py).
-        shifts = {path: layout_shift(browser, base, path, 390).score for path in site_pages(site)}
+        shifts = {path: shift.score for path, shift in layout_shifts(browser, base, site_pages(site), 390).items()}
         search = {}
         for lang, queries in load_queries().items():
             # The query set (tests/search-queries.yml), typed on a page of the report; the

@@ -50,31 +50,60 @@ def layout_shift(browser, base: str, path: str, width: int = 390, routes: dict |
     """The page's cumulative layout shift at `width` CSS px (under 600: a phone, touch, no
     hover), its scripts held back until it has painted. `routes`: a test's hooks to change
     what the server sends (a mutation), {URL pattern: handler(route)}."""
-    phone = width < 600
-    context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone, has_touch=phone, service_workers="block")
-    context.add_init_script(OBSERVE)
-    held, painted = [], []
+    return _Loading(browser, base, path, width, routes).shift()
 
-    def hold(route) -> None:  # until the first paint; from then on, straight through
-        if painted or route.request.resource_type != "script":
-            route.continue_()
-        else:
-            held.append(route)
 
-    context.route("**/*.js", hold)
-    for pattern, handler in (routes or {}).items():
-        context.route(pattern, handler)
-    page = context.new_page()
-    try:
-        page.goto(base + path, wait_until="commit")
-        wait_until(page, PAINTED)
-        painted.append(True)
-        while held:
-            held.pop(0).continue_()
-        page.wait_for_load_state("networkidle")
-        shifts = page.evaluate(SHIFTS)
-    finally:
-        context.close()
-    shifts.sort(key=lambda s: -s["value"])
-    nodes = tuple(dict.fromkeys(node for shift in shifts for node in shift["nodes"]))
-    return LayoutShift(path, width, round(sum(s["value"] for s in shifts), 4), nodes)
+AT_ONCE = 4  # pages loading at once: each one's wait for an idle network overlaps the next ones'
+
+
+def layout_shifts(browser, base: str, paths: list[str], width: int = 390) -> dict[str, LayoutShift]:
+    """layout_shift() of each page, AT_ONCE pages loading at a time."""
+    found: dict[str, LayoutShift] = {}
+    for start in range(0, len(paths), AT_ONCE):
+        for loading in [_Loading(browser, base, path, width) for path in paths[start : start + AT_ONCE]]:
+            found[loading.path] = loading.shift()
+    return found
+
+
+class _Loading:
+    """A page loading in a context of its own, its scripts held back until it had painted."""
+
+    def __init__(self, browser, base: str, path: str, width: int, routes: dict | None = None) -> None:
+        self.path, self.width = path, width
+        phone = width < 600
+        self.context = browser.new_context(
+            viewport={"width": width, "height": 844 if phone else 900}, is_mobile=phone, has_touch=phone, service_workers="block"
+        )
+        self.context.add_init_script(OBSERVE)
+        held, painted = [], []
+
+        def hold(route) -> None:  # until the first paint; from then on, straight through
+            if painted or route.request.resource_type != "script":
+                route.continue_()
+            else:
+                held.append(route)
+
+        self.context.route("**/*.js", hold)
+        for pattern, handler in (routes or {}).items():
+            self.context.route(pattern, handler)
+        self.page = self.context.new_page()
+        try:
+            self.page.goto(base + path, wait_until="commit")
+            wait_until(self.page, PAINTED)
+            painted.append(True)
+            while held:
+                held.pop(0).continue_()
+        except BaseException:
+            self.context.close()
+            raise
+
+    def shift(self) -> LayoutShift:
+        """Once the page's network is idle: the shifts it recorded."""
+        try:
+            self.page.wait_for_load_state("networkidle")
+            shifts = self.page.evaluate(SHIFTS)
+        finally:
+            self.context.close()
+        shifts.sort(key=lambda s: -s["value"])
+        nodes = tuple(dict.fromkeys(node for shift in shifts for node in shift["nodes"]))
+        return LayoutShift(self.path, self.width, round(sum(s["value"] for s in shifts), 4), nodes)
