@@ -79,3 +79,21 @@ def test_english_prose_in_a_chinese_attestation_is_found():
     assert english_left("新华社（“legal counsel system”，http://xinhuanet.com//english/2016-06/16/c_1.htm）。") == []
     assert english_left("China Law Translate网站所译条例（law.example.org）。") == []
     assert english_left("本版译法；house rendering。") == ["house", "rendering"]
+
+
+def test_a_reader_is_shown_other_renderings_not_the_same_one_in_other_capitals():
+    """The [terms] check needs a variant such as “county Party committee” beside “County
+    Party Committee”; the glossary shows a reader only renderings that differ in words."""
+    project, rep = Project(ROOT), report()
+    count = page_count(load_terms(rep))
+    page = "".join(glossary(project, rep, "en", n) for n in range(1, count + 1))
+    shown = dict(re.findall(r'<tr id="term-([^"]+)">.*?(?:Also rendered: ([^<]*)</small>|</tr>)', page, flags=re.S))
+    terms = {t.id: t for t in load_terms(rep)}
+    assert "county Party committee" in terms["county-party-committee"].variants
+    assert shown["county-party-committee"] == "CPC Yushan County Committee"
+    assert terms["public-notices-and-announcements"].variants and not shown["public-notices-and-announcements"]
+    # A variant in other words is still shown.
+    worded = [t for t in terms.values() if t.other_renderings]
+    assert len(worded) > 20
+    for term in worded:
+        assert shown[term.id] == escape("; ".join(term.other_renderings)), term.id

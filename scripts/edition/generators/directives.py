@@ -72,8 +72,8 @@ def glossary(project: Project, report: Report, lang: str, page: int = 1) -> str:
     for term in terms_on_page(load_terms(report), page):
         zh = f'<span lang="zh-Hans" class="term-zh">{escape(term.zh)}</span><br><i>{escape(term.pinyin)}</i>'
         en = f'<span lang="en" class="term-en">{escape(term.en)}</span>'
-        if term.variants:
-            en += f"<br><small>{also}{escape('; '.join(term.variants))}</small>"
+        if term.other_renderings:
+            en += f"<br><small>{also}{escape('; '.join(term.other_renderings))}</small>"
         note = escape(term.note_zh if lang == "zh" else term.note_en)
         # Each page gives the attestation in its own language; only the English renderings
         # it quotes (and the addresses) stay English on the Chinese page.

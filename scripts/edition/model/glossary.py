@@ -37,6 +37,19 @@ class Term:
     def forms(self) -> tuple[str, ...]:
         return (self.en, *self.variants)
 
+    @property
+    def other_renderings(self) -> tuple[str, ...]:
+        """The variants a reader is shown: those that are more than the rendering (or an
+        earlier variant) in other capitals. The [terms] check needs "county Party
+        committee" beside "County Party Committee"; a reader learns nothing from it."""
+        seen = {self.en.casefold()}
+        shown = []
+        for variant in self.variants:
+            if variant.casefold() not in seen:
+                seen.add(variant.casefold())
+                shown.append(variant)
+        return tuple(shown)
+
 
 def load_terms(report: Report) -> list[Term]:
     terms = []
