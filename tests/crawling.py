@@ -6,9 +6,9 @@ Content-Security-Policy violation while a reader uses it (tests/test_csp.py). Th
 some thirty pages, and single visits of the same pages, were half the suite's CPU time.
 
 Each page is opened once, in a browser context of its own (nothing cached: a first visit's
-first view), on a desktop (DESKTOP × 900), four at a time (AT_ONCE); it is measured when the
-network has fallen idle, judged by axe at rest, then used as a reader would (Cite, scrolling,
-a term hint), with every violation recorded from before its first script.
+first view), on a desktop (DESKTOP × 900), a few at a time (loaded_together); it is measured
+when the network has fallen idle, judged by axe at rest, then used as a reader would (Cite,
+scrolling, a term hint), with every violation recorded from before its first script.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from browsing import axe_violations
 from playwright.sync_api import expect
 
-from edition.generators.browser import wait_until
+from edition.generators.browser import loaded_together, wait_until
 from edition.workbench.measure import FirstView, site_pages, view_of
 
 # Runs before any script of each page (Playwright's init scripts are not subject to CSP).
@@ -64,18 +64,8 @@ def use_like_a_reader(page, path: str) -> None:
         expect(page.locator("#term-hint:not([hidden])")).to_be_visible()
 
 
-# Pages opened at once: each waits for its network to fall idle (500 ms without a request)
-# while the next ones load, instead of one after the other.
-AT_ONCE = 4
-
-
 def crawl(browser, server: str, site: Path) -> dict[str, PageVisit]:
-    paths = site_pages(site)
-    visits: dict[str, PageVisit] = {}
-    for start in range(0, len(paths), AT_ONCE):
-        for opened in [Opened(browser, server, path) for path in paths[start : start + AT_ONCE]]:
-            visits[opened.path] = opened.visit(site)
-    return visits
+    return loaded_together(site_pages(site), lambda path: Opened(browser, server, path), lambda opened: opened.visit(site))
 
 
 class Opened:

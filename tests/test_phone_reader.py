@@ -16,7 +16,7 @@ from browsing import settle
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from edition.generators.browser import serve, wait_until
+from edition.generators.browser import loaded_together, serve, wait_until
 from edition.model.project import Project
 from edition.passes.offline import write_offline_worker
 from edition.workbench.search_queries import ask
@@ -344,10 +344,8 @@ def reflow(browser, server: str, path: str, mutate=None) -> dict:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_reflow_at_320_px_and_200_percent_text(browser, server, lang):
     """Nothing scrolls sideways or is clipped (the page, a table, a scroll region), and the
-    header title keeps three glyphs or more. (The pages load together: each one's wait for
-    an idle network overlaps the others'.)"""
-    opened = {page: reflow_opened(browser, server, ROOTS[lang] + page) for page in REFLOW_PAGES}
-    found = {page: reflow_found(loaded) for page, loaded in opened.items()}
+    header title keeps three glyphs or more."""
+    found = loaded_together(REFLOW_PAGES, lambda page: reflow_opened(browser, server, ROOTS[lang] + page), reflow_found)
     assert {page: f for page, f in found.items() if f["page"] > 0 or f["sideways"] or f["title"] < 3} == {}
 
 

@@ -103,3 +103,17 @@ def wait_until(page, condition: str, arg=None, timeout_ms: int = 30_000) -> None
         " test(); })"
     )
     page.evaluate(source, arg)
+
+
+AT_ONCE = 4  # pages loading at once
+
+
+def loaded_together(paths: list[str], open_page, read_page, at_once: int = AT_ONCE) -> dict:
+    """{path: read_page(open_page(path))}, `at_once` pages opened before the first of them is
+    read: each page's wait for an idle network (500 ms without a request) overlaps the next
+    ones' loading, instead of following it. For pages that are only read once loaded."""
+    found = {}
+    for start in range(0, len(paths), at_once):
+        for path, opened in [(path, open_page(path)) for path in paths[start : start + at_once]]:
+            found[path] = read_page(opened)
+    return found

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..generators.browser import wait_until
+from ..generators.browser import loaded_together, wait_until
 
 OBSERVE = """
 window.__layoutShifts = [];
@@ -53,16 +53,9 @@ def layout_shift(browser, base: str, path: str, width: int = 390, routes: dict |
     return _Loading(browser, base, path, width, routes).shift()
 
 
-AT_ONCE = 4  # pages loading at once: each one's wait for an idle network overlaps the next ones'
-
-
 def layout_shifts(browser, base: str, paths: list[str], width: int = 390) -> dict[str, LayoutShift]:
-    """layout_shift() of each page, AT_ONCE pages loading at a time."""
-    found: dict[str, LayoutShift] = {}
-    for start in range(0, len(paths), AT_ONCE):
-        for loading in [_Loading(browser, base, path, width) for path in paths[start : start + AT_ONCE]]:
-            found[loading.path] = loading.shift()
-    return found
+    """layout_shift() of each page, several pages loading at a time."""
+    return loaded_together(paths, lambda path: _Loading(browser, base, path, width), _Loading.shift)
 
 
 class _Loading:
