@@ -106,7 +106,9 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: setup setup-zensical java browser check lint build
+# The site is built once, by the tests (tests/conftest.py, `make build` into a folder of the
+# session's): a failed strict build stops them at once, with what it printed.
+test: setup setup-zensical java browser check lint
 	$(BIN)/python -m pytest
 
 clean:

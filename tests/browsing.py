@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.generators.browser import find_chromium, wait_until
+from edition.generators.browser import find_chromium, rendered, wait_until
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -35,9 +35,11 @@ def chromium_path() -> str:
 
 
 class Visit:
-    """A page opened in the browser, with every request and console error recorded."""
+    """A page opened in the browser and rendered (edition.generators.browser.rendered), with
+    every request and console error recorded; `idle`: and its network idle, for a test that
+    judges what the page fetched, or did not, before a reader did anything."""
 
-    def __init__(self, browser, server: str, path: str, width: int = 1280) -> None:
+    def __init__(self, browser, server: str, path: str, width: int = 1280, idle: bool = False) -> None:
         phone = width < 600  # a phone: touch, no hover (CSS `hover: none`), as Lighthouse's mobile run
         self.server = server
         self.requests: list[str] = []
@@ -49,7 +51,9 @@ class Visit:
         self.page.on("response", lambda r: self.failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.goto(server + path)
-        self.page.wait_for_load_state("networkidle")
+        rendered(self.page)
+        if idle:
+            self.page.wait_for_load_state("networkidle")
 
     def outside(self) -> list[str]:
         return [url for url in self.requests if not url.startswith(self.server) and not url.startswith("data:")]

@@ -11,7 +11,7 @@ from browsing import Visit
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from edition.generators.browser import wait_until
+from edition.generators.browser import rendered, wait_until
 from edition.model.blocks import read_page
 from edition.model.project import Project
 from edition.model.releases import latest
@@ -60,7 +60,7 @@ def switch_language(visit: Visit, lang: str) -> None:
     box = link.bounding_box()
     visit.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     visit.page.wait_for_url(lambda url: ("/en/" in url) == (lang == "en"))
-    visit.page.wait_for_load_state("networkidle")
+    rendered(visit.page)
 
 
 def test_language_switch_goes_to_the_same_page(browser, server):

@@ -13,7 +13,7 @@ import material
 import pytest
 
 from conftest import ROOT
-from edition.generators.browser import wait_until
+from edition.generators.browser import rendered, wait_until
 from edition.model.problems import Problem
 from edition.passes.css_diet import UNUSED, trim
 from edition.passes.preview import banner
@@ -95,7 +95,7 @@ def styles(browser, server: str, path: str, width: int, action: str | None, css:
     page = context.new_page()
     page.route(SHEET, lambda route: route.fulfill(body=css + STILL, content_type="text/css"))
     page.goto(server + path)
-    page.wait_for_load_state("networkidle")
+    rendered(page)
     if action == "hint":
         page.locator(".md-content a.gloss").first.hover()
         page.wait_for_selector("#term-hint:not([hidden])")

@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from test_accessibility import axe_violations
 
 from conftest import ROOT
+from edition.generators.browser import rendered
 from edition.generators.citation import page_unit
 from edition.model.blocks import read_page
 from edition.model.project import Project
@@ -44,7 +45,7 @@ def open_page(browser, server: str, path: str, width: int, mutate: tuple[str, st
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(server + path)
-    page.wait_for_load_state("networkidle")
+    rendered(page)
     page.errors = errors  # type: ignore[attr-defined]
     return page
 
@@ -75,7 +76,7 @@ def switch_language(page, lang: str, phone: bool) -> None:
     assert page.evaluate("scrollY") == scrolled
     press(link)
     page.wait_for_url(lambda url: ("/en/" in url) == (lang == "en"))
-    page.wait_for_load_state("networkidle")
+    rendered(page)
 
 
 def read_in_the_middle(page) -> str:

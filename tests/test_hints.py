@@ -10,6 +10,7 @@ from browsing import Visit
 from test_accessibility import axe_violations
 
 from conftest import ROOT
+from edition.generators.browser import rendered
 from edition.model.glossary import Term
 from edition.model.project import Project
 from edition.passes.hints import PER_PARAGRAPH, is_notable, mark_terms
@@ -103,7 +104,7 @@ def hint_text(visit: Visit) -> str:
 
 
 def test_hint_by_mouse_loads_definitions_once(browser, server, site):
-    visit = Visit(browser, server, PART_1)
+    visit = Visit(browser, server, PART_1, idle=True)
     assert not [u for u in visit.requests if "hints.json" in u]  # nothing until a reader asks
     marks = visit.page.locator(".md-content a.gloss")
     first = marks.nth(0)
@@ -145,7 +146,7 @@ def test_hint_by_touch_first_tap_explains_second_follows(browser, server):
     context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(server + PART_1)
-    page.wait_for_load_state("networkidle")
+    rendered(page)
     mark = page.locator(".md-content a.gloss").nth(2)
     mark.tap()
     page.wait_for_selector("#term-hint:not([hidden])")

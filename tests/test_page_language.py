@@ -9,6 +9,7 @@ import pytest
 from browsing import Visit
 
 from conftest import ROOT
+from edition.generators.browser import rendered
 from edition.passes.ui_language import foreign_ui, localise_ui
 
 ENGLISH_PAGE = (
@@ -124,7 +125,7 @@ def test_quote_width_check_fails_without_the_cjk_punctuation_face(browser, serve
 
     page.route("**/assets/edition.css", without_face)
     page.goto(server + "/yushan-2023/part-1/")
-    page.wait_for_load_state("networkidle")
+    rendered(page)
     widths = page.evaluate(GLYPHS, ".md-content p[id^='p-']")
     assert widths["quote"] < widths["hanzi"] * 0.6, widths
     context.close()

@@ -23,7 +23,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from edition.generators import pdf as pdf_module
-from edition.generators.browser import serve
+from edition.generators.browser import rendered, serve
 from edition.generators.citation import page_unit
 from edition.generators.pdf import not_printed, pdf_pages, prepare, print_pdfs
 from edition.generators.pdf_fonts import RADICALS
@@ -127,7 +127,7 @@ def test_the_text_is_the_pages_text_without_look_alike_radicals(printed, browser
             assert not [ch for ch in pdf_text(path) if ord(ch) in RADICALS], pdf.kind
             page = context.new_page()
             page.goto(base + pdf.path)
-            page.wait_for_load_state("networkidle")
+            rendered(page)
             prepare(page, project, report, pdf, PRINTED)
             page.emulate_media(media="print")
             expected = bare(page.evaluate(PRINTED_TEXT))

@@ -16,7 +16,7 @@ from browsing import settle
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from edition.generators.browser import loaded_together, serve, wait_until
+from edition.generators.browser import loaded_together, rendered, serve, wait_until
 from edition.model.project import Project
 from edition.passes.offline import write_offline_worker
 from edition.workbench.search_queries import ask
@@ -329,8 +329,8 @@ def reflow_opened(browser, server: str, path: str, mutate=None):
 
 
 def reflow_found(page) -> dict:
-    """Once its network is idle, what of the opened page scrolls sideways or is clipped."""
-    page.wait_for_load_state("networkidle")
+    """Once rendered, what of the opened page scrolls sideways or is clipped."""
+    rendered(page)
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "40px"  # Material's 125% of 32 px
     found = page.evaluate(REFLOW)
     page.context.close()

@@ -1,4 +1,5 @@
-"""A clean `make build` prints at most five lines; a broken one still prints every warning."""
+"""A clean `make build` prints at most five lines; a broken one still prints every warning,
+and stops the tests at once."""
 
 from __future__ import annotations
 
@@ -19,3 +20,30 @@ def test_a_broken_build_still_prints_each_warning(broken_build):
     assert [line for line in lines if line.startswith("WARNING") and "[headings]" in line], output
     assert "Aborted with" in output
     assert not [line for line in lines if any(noise in line for noise in NOISE)], output
+
+
+def test_a_failed_build_stops_the_tests_at_once_with_its_output(broken_build):
+    """`make test` builds the site only in the tests' session (conftest.site_build): when
+    that strict build fails, the run ends there, saying why once, not at every test."""
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    root = broken_build[0].parent  # the broken project (conftest.BROKEN)
+    (root / "tests").mkdir(exist_ok=True)
+    for name in ("conftest.py", "browsing.py", "test_quiet_build.py"):
+        shutil.copy(ROOT / "tests" / name, root / "tests" / name)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_quiet_build.py::test_a_clean_build_prints_at_most_five_lines"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "`make build` (strict) failed:" in output and "[headings]" in output, output
+    assert output.count("`make build` (strict) failed:") == 1, output
+    assert "Traceback" not in output and " passed" not in output, output

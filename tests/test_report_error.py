@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from test_desk import DESKTOP, PHONE, open_page
 
 from conftest import ROOT
+from edition.generators.browser import rendered
 from edition.generators.citation import page_unit
 from edition.model.project import Project
 
@@ -139,7 +140,7 @@ def test_with_an_address_configured_the_report_goes_by_e_mail_cut_with_a_visible
     page = context.new_page()
     with_email(page, "corrections@example.org")
     page.goto(server + PAGES["en"])
-    page.wait_for_load_state("networkidle")
+    rendered(page)
     dialog = open_report(page, "#p-1-2-1 a.para-report")
     mail = dialog.locator("a.report-mail").get_attribute("href")
     assert mail.startswith("mailto:corrections@example.org?subject=") and len(mail) <= 2000

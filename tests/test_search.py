@@ -17,7 +17,7 @@ from browsing import Visit
 from test_accessibility import axe_violations
 
 from conftest import ROOT, build_site
-from edition.generators.browser import serve, wait_until
+from edition.generators.browser import rendered, serve, wait_until
 from edition.model.glossary import load_terms
 from edition.model.project import Project
 from edition.passes import search_index
@@ -156,7 +156,7 @@ def search_requests(visit: Visit, server: str) -> list[str]:
 
 @pytest.mark.parametrize("path", ["/yushan-2023/part-2/", "/en/yushan-2023/part-2/"])
 def test_a_result_opens_its_paragraph_highlighted(browser, server, site, path):
-    visit = Visit(browser, server, path)
+    visit = Visit(browser, server, path, idle=True)
     before = len(visit.requests)
     found, _ = ask(visit.page, server, "1162")
     index = "en/search/yushan-2023.json" if path.startswith("/en/") else "search/yushan-2023.json"
@@ -237,7 +237,7 @@ def two_reports(tmp_path_factory):
 
 def test_search_this_report_or_all(browser, two_reports):
     server = two_reports
-    visit = Visit(browser, server, "/en/synth-01/part-1/")
+    visit = Visit(browser, server, "/en/synth-01/part-1/", idle=True)
     found, _ = ask(visit.page, server, "Four Petals")
     assert found[0] == "/en/synth-01/part-1/#p-1-2-3"
     assert not any(link.startswith("/en/yushan-2023/") for link in found), found
@@ -252,7 +252,7 @@ def test_search_this_report_or_all(browser, two_reports):
     # The choice holds for the next page of the session.
     other = visit.page
     other.goto(server + "/en/synth-01/part-3/")
-    other.wait_for_load_state("networkidle")
+    rendered(other)
     found, _ = ask(other, server, "Four Petals")
     assert "/en/yushan-2023/part-1/#p-1-2-3" in found and "/en/synth-01/part-1/#p-1-2-3" in found, found
     assert visit.errors == []

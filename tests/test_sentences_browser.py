@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from test_accessibility import axe_violations
 
 from conftest import ROOT
-from edition.generators.browser import wait_until
+from edition.generators.browser import rendered, wait_until
 from edition.model.project import Project
 from edition.model.sentences import load_alignment, report_sentences
 
@@ -60,7 +60,7 @@ def point(page, locator, phone: bool) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_side_by_side_highlights_the_counterpart(browser, server, lang, width):
     prefix = "/en" if lang == "en" else ""
-    visit = Visit(browser, server, f"{prefix}/yushan-2023/parallel/", width=width)
+    visit = Visit(browser, server, f"{prefix}/yushan-2023/parallel/", width=width, idle=True)
     page = visit.page
     assert asked(visit) == []  # nothing until a reader points at the text
     row = page.locator("#p-1-2-1")
@@ -177,13 +177,13 @@ def test_reading_page_shows_the_other_language_of_one_sentence(browser, server, 
     expect(button).to_have_attribute("aria-expanded", "false")
     # Remembered, like the term hints: on after a reload, off again once switched off.
     page.reload()
-    page.wait_for_load_state("networkidle")
+    rendered(page)
     expect(page.locator(".sentences-switch")).to_have_attribute("aria-checked", "true")
     expect(page.locator(".sentence-ask")).to_have_count(expected)
     page.locator(".sentences-switch").click()
     expect(page.locator(".sentence-ask:visible")).to_have_count(0)
     page.reload()
-    page.wait_for_load_state("networkidle")
+    rendered(page)
     expect(page.locator(".sentences-switch")).to_have_attribute("aria-checked", "false")
     assert page.locator(".sentence-ask").count() == 0
     assert errors == []

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from test_desk import DESKTOP, PHONE, axe_violations_in, open_page
 
 from conftest import ROOT
+from edition.generators.browser import rendered
 
 PAGES = {"zh": "/yushan-2023/key-figures/", "en": "/en/yushan-2023/key-figures/"}
 LABELS = {
@@ -34,7 +35,7 @@ def open_with_stylesheet(browser, server: str, path: str, width: int, css: str):
     context.route("**/assets/tables.css*", lambda route: route.fulfill(body=css, content_type="text/css"))
     page = context.new_page()
     page.goto(server + path)
-    page.wait_for_load_state("networkidle")
+    rendered(page)
     return page
 
 

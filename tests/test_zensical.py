@@ -154,7 +154,7 @@ def test_the_comparison_sees_a_changed_paragraph(site, zensical_site, tmp_path):
 
 @pytest.mark.parametrize("path", PAGES + ["/en" + p for p in PAGES])
 def test_zensical_page_loads_cleanly_and_stays_on_this_site(browser, zensical_server, path):
-    visit = Visit(browser, zensical_server, path)
+    visit = Visit(browser, zensical_server, path, idle=True)
     assert visit.page.locator("article h1").count() == 1
     assert visit.outside() == []  # no CDN (Pyodide, Ace, GLightbox, Mermaid), no web font
     assert visit.failures == []

@@ -105,12 +105,25 @@ def wait_until(page, condition: str, arg=None, timeout_ms: int = 30_000) -> None
     page.evaluate(source, arg)
 
 
+# What a reader sees of a page: its load event (every stylesheet, script and image its HTML
+# asked for), its fonts in, and a frame painted after both. A test that judges what a page
+# fetches waits for an idle network as well (500 ms without a request: Playwright's
+# "networkidle"); a test of what the page shows or does need not spend that half second.
+RENDERED = "document.fonts.ready.then(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))"
+
+
+def rendered(page) -> None:
+    """Wait until the page has loaded, its fonts are in and a frame has been painted since."""
+    page.wait_for_load_state("load")
+    page.evaluate(RENDERED)
+
+
 AT_ONCE = 4  # pages loading at once
 
 
 def loaded_together(paths: list[str], open_page, read_page, at_once: int = AT_ONCE) -> dict:
     """{path: read_page(open_page(path))}, `at_once` pages opened before the first of them is
-    read: each page's wait for an idle network (500 ms without a request) overlaps the next
+    read: each page's wait (for its rendering, or an idle network) overlaps the next
     ones' loading, instead of following it. For pages that are only read once loaded."""
     found = {}
     for start in range(0, len(paths), at_once):
