@@ -152,25 +152,45 @@ def test_the_comparison_sees_a_changed_paragraph(site, zensical_site, tmp_path):
     assert any(line.startswith("en/yushan-2023/part-1/index.html: paragraph ids differ") for line in found), found
 
 
-@pytest.mark.parametrize("path", PAGES + ["/en" + p for p in PAGES])
-def test_zensical_page_loads_cleanly_and_stays_on_this_site(browser, zensical_server, path):
-    visit = Visit(browser, zensical_server, path, idle=True)
-    assert visit.page.locator("article h1").count() == 1
-    assert visit.outside() == []  # no CDN (Pyodide, Ace, GLightbox, Mermaid), no web font
-    assert visit.failures == []
-    assert visit.errors == []
-    visit.page.close()
+ALL_PAGES = PAGES + ["/en" + p for p in PAGES]
 
 
-@pytest.mark.parametrize("path", PAGES + ["/en" + p for p in PAGES])
-def test_zensical_page_has_no_accessibility_violation(browser, zensical_server, path):
+@pytest.fixture(scope="module")
+def zensical_visits(browser, zensical_server) -> dict[str, dict]:
+    """Each Zensical page opened once, its network idle: what it fetched and logged, its
+    headings, its language button's name and axe's violations, for the two tests below."""
+    found = {}
+    for path in ALL_PAGES:
+        visit = Visit(browser, zensical_server, path, idle=True)
+        found[path] = {
+            "h1": visit.page.locator("article h1").count(),
+            "outside": visit.outside(),
+            "failures": list(visit.failures),
+            "errors": list(visit.errors),
+            "button": visit.page.locator(".md-i18n__button").get_attribute("aria-label"),
+            "axe": axe_violations(visit),
+        }
+        visit.page.close()
+    return found
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_zensical_page_loads_cleanly_and_stays_on_this_site(zensical_visits, path):
+    visit = zensical_visits[path]
+    assert visit["h1"] == 1
+    assert visit["outside"] == []  # no CDN (Pyodide, Ace, GLightbox, Mermaid), no web font
+    assert visit["failures"] == []
+    assert visit["errors"] == []
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_zensical_page_has_no_accessibility_violation(zensical_visits, path):
     # The rules of tests/test_accessibility.py. Before the classic variant and the renamed
     # language button (edition/adapters/zensical.py), every page had two: the footer's copyright line
     # at 1.77:1 and the language button's name (label-content-name-mismatch).
-    visit = Visit(browser, zensical_server, path)
-    assert axe_violations(visit) == []
-    assert visit.page.locator(".md-i18n__button").get_attribute("aria-label").endswith(": en" if path.startswith("/en/") else ": zh")
-    visit.page.close()
+    visit = zensical_visits[path]
+    assert visit["axe"] == []
+    assert visit["button"].endswith(": en" if path.startswith("/en/") else ": zh")
 
 
 def test_language_button_name_holds_the_shown_code():
