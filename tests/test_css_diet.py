@@ -71,6 +71,10 @@ CASES = [
 
 SHEET = re.compile(r".*/assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
 NOTHING_HOVERED = "document.querySelectorAll(':hover').length === 0"
+# Material's search has started: its worker has loaded and indexed, and Material has
+# rewritten the count line ("Initializing search" → "Type to start searching"), which
+# edition.js stamps (data-answered, the empty query). Until then the line's height differs.
+SEARCH_STARTED = "document.querySelector('.md-search-result').dataset.answered !== undefined"
 SCROLL_LOCKED_BELOW = 960  # px: Material locks the page's scroll under an open search below its tablet width (60em)
 
 
@@ -96,6 +100,10 @@ def styles(browser, server: str, path: str, width: int, action: str | None, css:
     page.route(SHEET, lambda route: route.fulfill(body=css + STILL, content_type="text/css"))
     page.goto(server + path)
     rendered(page)
+    # A page rendered may still say "Initializing search": on a phone the two loads read one
+    # each ("51 div.md-search-result height: 252px (trimmed) ≠ 324px (Material's)"). Given as
+    # long as a first search answer is (edition.workbench.search_queries.ask).
+    wait_until(page, SEARCH_STARTED, timeout_ms=120_000)
     if action == "hint":
         page.locator(".md-content a.gloss").first.hover()
         page.wait_for_selector("#term-hint:not([hidden])")
