@@ -3,6 +3,12 @@ and stops the tests at once."""
 
 from __future__ import annotations
 
+import shutil
+import sys
+
+from conftest import ROOT
+from edition.workbench.processes import run
+
 NOISE = ("Building prefix dict", "Loading model", "mkdocs_static_i18n", "end of life", "Cleaning site directory", "search index per language")
 
 
@@ -25,22 +31,17 @@ def test_a_broken_build_still_prints_each_warning(broken_build):
 def test_a_failed_build_stops_the_tests_at_once_with_its_output(broken_build):
     """`make test` builds the site only in the tests' session (conftest.site_build): when
     that strict build fails, the run ends there, saying why once, not at every test."""
-    import shutil
-    import subprocess
-    import sys
-
-    from conftest import ROOT
-
     root = broken_build[0].parent  # the broken project (conftest.BROKEN)
     (root / "tests").mkdir(exist_ok=True)
     for name in ("conftest.py", "browsing.py", "test_quiet_build.py"):
         shutil.copy(ROOT / "tests" / name, root / "tests" / name)
-    result = subprocess.run(
+    result = run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_quiet_build.py::test_a_clean_build_prints_at_most_five_lines"],
+        what="the tests of the broken project",
+        timeout=600,
         cwd=root,
         capture_output=True,
         text=True,
-        timeout=600,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
