@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.generators.browser import find_chromium, rendered, wait_until
+from edition.generators.browser import find_test_browser, rendered, wait_until
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -27,10 +27,11 @@ def settle(page) -> None:
 
 
 def chromium_path() -> str:
-    """The system Chromium; its absence fails the test (never a skip)."""
-    path = find_chromium()
+    """The system Chromium's headless shell, or else the full browser (find_test_browser);
+    its absence fails the test (never a skip)."""
+    path = find_test_browser()
     if path is None:
-        pytest.fail("no Chromium found: run `make browser` (installs Debian's chromium) or set CHROMIUM=/path/to/chromium")
+        pytest.fail("no Chromium found: run `make browser` (installs Debian's chromium and chromium-headless-shell) or set CHROMIUM=/path/to/chromium")
     return path
 
 

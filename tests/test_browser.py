@@ -29,6 +29,27 @@ PAGES = [
 ]
 
 
+def test_the_tests_drive_chromiums_headless_shell_where_it_is_installed(monkeypatch, tmp_path):
+    """The headless shell (a third of the CPU time a page) when installed; else the full
+    browser; CHROMIUM, when set, wins over both."""
+    from edition.generators import browser
+
+    shell, full, own = (tmp_path / name for name in ("chromium-headless-shell", "chromium", "own-chromium"))
+    for path in (shell, full, own):
+        path.touch()
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    monkeypatch.setattr(browser, "SHELL_CANDIDATES", [str(shell)])
+    monkeypatch.setattr(browser, "CANDIDATES", [str(full)])
+    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
+    assert browser.find_test_browser() == str(shell)
+    assert browser.find_chromium() == str(full)  # Lighthouse's and the PDF printer's
+    monkeypatch.setenv("CHROMIUM", str(own))
+    assert browser.find_test_browser() == str(own)
+    monkeypatch.delenv("CHROMIUM")
+    shell.unlink()
+    assert browser.find_test_browser() == str(full)
+
+
 @pytest.mark.parametrize("path", PAGES + ["/en" + p for p in PAGES])
 def test_page_loads_cleanly_and_stays_on_this_site(crawled, path):
     """Read from the session's one visit of every page (tests/crawling.py)."""
