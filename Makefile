@@ -107,9 +107,12 @@ node_modules/.installed: package-lock.json
 	@touch $@
 
 # The site is built once, by the tests (tests/conftest.py, `make build` into a folder of the
-# session's): a failed strict build stops them at once, with what it printed.
+# session's): a failed strict build stops them at once, with what it printed. The tests run
+# in one process per core (at most four; pytest-xdist), each with its own browser, a whole
+# module to a process, in conftest.py's order; the site is built and crawled once for all.
+TEST_PROCESSES ?= auto
 test: setup setup-zensical java browser check lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=4 --dist loadfile --no-loadscope-reorder
 
 clean:
 	rm -rf site site-zensical build .pytest_cache

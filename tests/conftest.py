@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -82,18 +86,77 @@ def make_build(root: Path, site_dir: Path) -> tuple[int, list[str]]:
     return result.returncode, (result.stdout + result.stderr).splitlines()
 
 
+T = TypeVar("T")
+
+
+def made_once(tmp_path_factory, name: str, make: Callable[[], T]) -> T:
+    """What make() returns, made by the first of the session's processes that asks (`make
+    test` runs the tests in several, pytest-xdist) and read by the others from the folder
+    they share: every page is crawled once, a broken copy built once, for all of them."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # each worker's folder is in the session's
+    made = shared / f"{name}.pickle"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait here while the first makes it
+        if not made.exists():
+            made.write_bytes(pickle.dumps(make()))
+        return pickle.loads(made.read_bytes())
+
+
+def built(site_dir: Path, config=None) -> list[str]:
+    """`make build` (strict) of the project into site_dir: what it printed. A failed build
+    ends the session with its output: there is nothing to test, so it says why once, not
+    at every test that reads the site. `config`: before the session has started (the first
+    of several processes), where pytest would repeat an exit's message, the output is
+    written here, once, and the exit says only that the run stopped."""
+    status, lines = make_build(ROOT, site_dir)
+    if status != 0:
+        failed = "`make build` (strict) failed:\n" + "\n".join(lines)
+        if config is None:
+            pytest.exit(failed, returncode=1)
+        config.get_terminal_writer().line(failed, red=True)
+        pytest.exit("stopped before the tests: the site's strict build failed (above)", returncode=1)
+    return lines
+
+
+#: The site that the first process of a session in several (pytest-xdist) built before it
+#: started the others: its folder and what the build printed.
+SESSION_SITE = pytest.StashKey[tuple[str, list[str]]]()
+
+
+def pytest_sessionstart(session) -> None:
+    """With several processes (`make test`), the first builds the site before it starts
+    the others (pytest-xdist's own start runs last), so that a failed build stops the run
+    there, said once; each process is then told where the site is (pytest_configure_node)."""
+    config = session.config
+    if os.environ.get(PREBUILT) or hasattr(config, "workerinput") or not config.getoption("numprocesses", None):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="edition-tests-"))
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    config.stash[SESSION_SITE] = (str(folder / "site"), built(folder / "site", config))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """pytest-xdist, for each process it starts: the site the first process built."""
+    if SESSION_SITE in node.config.stash:
+        node.workerinput["edition_site"] = node.config.stash[SESSION_SITE]
+
+
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, list[str] | None]:
+def site_build(request, tmp_path_factory) -> tuple[Path, list[str] | None]:
     """The project's site, built once for the session with `make build` (strict), and what
     the build printed (None for a site built before the session). `make test` builds only
-    here; a failed build ends the session with its output."""
+    here, or, in several processes, in the first before it starts the others
+    (pytest_sessionstart); a failed build ends the session with its output."""
     if os.environ.get(PREBUILT):
         return Path(os.environ[PREBUILT]), None
+    given = getattr(request.config, "workerinput", {}).get("edition_site")
+    if given:
+        return Path(given[0]), given[1]
     site_dir = tmp_path_factory.mktemp("site")
-    status, lines = make_build(ROOT, site_dir)
-    if status != 0:  # nothing to test: say why once, not at every test that reads the site
-        pytest.exit("`make build` (strict) failed:\n" + "\n".join(lines), returncode=1)
-    return site_dir, lines
+    return site_dir, built(site_dir)
 
 
 @pytest.fixture(scope="session")
@@ -128,15 +191,19 @@ def broken_build(tmp_path_factory) -> tuple[Path, int, str]:
     """A copy of the project with the faults of BROKEN, built once with `make build` for
     the tests of what a failing build says (tests/test_site.py, test_footnotes.py,
     test_quiet_build.py): (site folder, status, output)."""
-    root = copy_project(tmp_path_factory.mktemp("broken") / "project", make=True)
-    (root / BROKEN["missing English page"]).unlink()
-    for rel, old, new in (BROKEN["check failure"], BROKEN["footnote"]):
-        page = root / rel
-        text = page.read_text(encoding="utf-8")
-        assert old in text, (rel, old)
-        page.write_text(text.replace(old, new, 1), encoding="utf-8")
-    status, lines = make_build(root, root / "site")
-    return root / "site", status, "\n".join(lines)
+
+    def build() -> tuple[Path, int, str]:
+        root = copy_project(tmp_path_factory.mktemp("broken") / "project", make=True)
+        (root / BROKEN["missing English page"]).unlink()
+        for rel, old, new in (BROKEN["check failure"], BROKEN["footnote"]):
+            page = root / rel
+            text = page.read_text(encoding="utf-8")
+            assert old in text, (rel, old)
+            page.write_text(text.replace(old, new, 1), encoding="utf-8")
+        status, lines = make_build(root, root / "site")
+        return root / "site", status, "\n".join(lines)
+
+    return made_once(tmp_path_factory, "broken", build)
 
 
 @pytest.fixture(scope="session")
@@ -182,8 +249,24 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def crawled(browser, server, site):
-    """Every built page visited once, for the tests that read every page (tests/crawling.py)."""
+def crawled(browser, server, site, tmp_path_factory):
+    """Every built page visited once, for the tests that read every page (tests/crawling.py),
+    in whichever of the session's processes asks first."""
     from crawling import crawl
 
-    return crawl(browser, server, site)
+    return made_once(tmp_path_factory, "crawl", lambda: crawl(browser, server, site))
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """The order in which `make test` hands whole modules to its processes (pytest-xdist,
+    `--dist loadfile --no-loadscope-reorder`): the modules with the most tests first, as
+    pytest-xdist would order them, so that the processes end together; but the modules that
+    read the session's crawl of every page wait for the first of them to make it (made_once),
+    so that one comes first, the others last, by when it is made."""
+    modules: dict[str, list] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    crawling = [name for name, tests in modules.items() if any("crawled" in test.fixturenames for test in tests)]
+    by_size = sorted(modules, key=lambda name: -len(modules[name]))  # stable: ties keep their order
+    order = crawling[:1] + [name for name in by_size if name not in crawling] + [name for name in by_size if name in crawling[1:]]
+    items[:] = [item for name in order for item in modules[name]]
