@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 ZVENV  := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
 
-.PHONY: requirements setup setup-zensical build-zensical serve build check lint test browser java pdf bench bench-scale clean sentences release
+.PHONY: requirements setup setup-zensical build-zensical serve build check lint test pytest browser java pdf bench bench-scale clean sentences release
 
 setup: $(STAMP)
 
@@ -110,8 +110,12 @@ node_modules/.installed: package-lock.json
 # session's): a failed strict build stops them at once, with what it printed. The tests run
 # in one process per core (at most four; pytest-xdist), each with its own browser, a whole
 # module to a process, in conftest.py's order; the site is built and crawled once for all.
+# `make pytest`: the tests alone, as `make test` runs them, once it has set everything up.
 TEST_PROCESSES ?= auto
 test: setup setup-zensical java browser check lint
+	@$(MAKE) --no-print-directory pytest
+
+pytest:
 	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --maxprocesses=4 --dist loadfile --no-loadscope-reorder
 
 clean:

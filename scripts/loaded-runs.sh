@@ -11,7 +11,7 @@ trap 'kill "$busy1" "$busy2" 2>/dev/null' EXIT
 passed=0
 for run in $(seq 1 "$runs"); do
   start=$(date +%s)
-  if .venv/bin/python -m pytest -q -p no:cacheprovider >"/tmp/loaded-run-$run.log" 2>&1; then
+  if PYTEST_ADDOPTS="-q -p no:cacheprovider" make -s pytest >"/tmp/loaded-run-$run.log" 2>&1; then
     passed=$((passed + 1))
     echo "run $run/$runs: $(tail -n 1 "/tmp/loaded-run-$run.log") ($(( $(date +%s) - start )) s)"
   else

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from xdist import is_xdist_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -89,16 +90,21 @@ def make_build(root: Path, site_dir: Path) -> tuple[int, list[str]]:
 T = TypeVar("T")
 
 
-def made_once(tmp_path_factory, name: str, make: Callable[[], T]) -> T:
+def session_folder(request) -> Path:
+    """The folder all of the session's processes share (pytest-xdist gives each worker a
+    folder of its own inside the session's)."""
+    own = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    return own.parent if is_xdist_worker(request) else own  # (not the environment: a pytest a test runs inherits it)
+
+
+def made_once(shared: Path, name: str, make: Callable[[], T]) -> T:
     """What make() returns, made by the first of the session's processes that asks (`make
     test` runs the tests in several, pytest-xdist) and read by the others from the folder
-    they share: every page is crawled once, a broken copy built once, for all of them."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # each worker's folder is in the session's
+    they share (session_folder): every page is crawled once, a broken copy built once, for
+    all of them. The others wait while the first makes it."""
     made = shared / f"{name}.pickle"
     with open(shared / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait here while the first makes it
+        fcntl.flock(lock, fcntl.LOCK_EX)
         if not made.exists():
             made.write_bytes(pickle.dumps(make()))
         return pickle.loads(made.read_bytes())
@@ -187,7 +193,7 @@ BROKEN = {
 
 
 @pytest.fixture(scope="session")
-def broken_build(tmp_path_factory) -> tuple[Path, int, str]:
+def broken_build(request, tmp_path_factory) -> tuple[Path, int, str]:
     """A copy of the project with the faults of BROKEN, built once with `make build` for
     the tests of what a failing build says (tests/test_site.py, test_footnotes.py,
     test_quiet_build.py): (site folder, status, output)."""
@@ -203,7 +209,7 @@ def broken_build(tmp_path_factory) -> tuple[Path, int, str]:
         status, lines = make_build(root, root / "site")
         return root / "site", status, "\n".join(lines)
 
-    return made_once(tmp_path_factory, "broken", build)
+    return made_once(session_folder(request), "broken", build)
 
 
 @pytest.fixture(scope="session")
@@ -249,12 +255,12 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def crawled(browser, server, site, tmp_path_factory):
+def crawled(request, browser, server, site):
     """Every built page visited once, for the tests that read every page (tests/crawling.py),
     in whichever of the session's processes asks first."""
     from crawling import crawl
 
-    return made_once(tmp_path_factory, "crawl", lambda: crawl(browser, server, site))
+    return made_once(session_folder(request), "crawl", lambda: crawl(browser, server, site))
 
 
 def pytest_collection_modifyitems(config, items) -> None:
