@@ -72,15 +72,9 @@ CASES = [
 SHEET = re.compile(r".*/assets/stylesheets/main\.[0-9a-f]+\.min\.css$")
 NOTHING_HOVERED = "document.querySelectorAll(':hover').length === 0"
 # Material's search has started: its worker has loaded and indexed, and Material has
-# rewritten the count line ("Initializing search" → "Type to start searching", its
-# translation in the page's configuration). Until then the line's height differs. (Not
-# edition.js's stamp of the query answered: its observer may start after that rewrite,
-# when the worker is ready before edition.js has arrived; it then stamped nothing, and the
-# wait ran out, in one run of two processes.)
-SEARCH_STARTED = (
-    "document.querySelector('.md-search-result__meta').textContent"
-    " === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
-)
+# rewritten the count line ("Initializing search" → "Type to start searching"), which
+# edition.js stamps (data-answered, the empty query). Until then the line's height differs.
+SEARCH_STARTED = "document.querySelector('.md-search-result').dataset.answered !== undefined"
 SCROLL_LOCKED_BELOW = 960  # px: Material locks the page's scroll under an open search below its tablet width (60em)
 
 

@@ -179,6 +179,30 @@ def test_a_result_opens_its_paragraph_highlighted(browser, server, site, path):
     assert visit.errors == []
 
 
+def test_the_empty_field_is_stamped_answered_when_the_search_was_ready_first(browser, server):
+    """edition.js stamps which query the results answer when Material rewrites their count;
+    a page whose search worker was ready before edition.js arrived had its first rewrite
+    ("Type to start searching") unstamped, and a wait for it ran out (1 of 556, in two
+    processes). Held back until Material's search is ready, edition.js stamps it at once."""
+    first = []
+
+    def later(route):
+        if not first:  # the page's own <script>: empty; the script is added below, later
+            first.append(route.request.url)
+            route.fulfill(body="", content_type="text/javascript")
+        else:
+            route.continue_()
+
+    page = browser.new_page()
+    page.route("**/assets/javascripts/edition.js", later)
+    page.goto(server + "/en/yushan-2023/part-2/")
+    placeholder = "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"
+    wait_until(page, f"document.querySelector('.md-search-result__meta').textContent === {placeholder}")
+    page.add_script_tag(url=first[0])
+    wait_until(page, "document.querySelector('.md-search-result').dataset.answered === ''")
+    page.close()
+
+
 def test_keyboard_opens_the_first_result(browser, server):
     visit = Visit(browser, server, "/en/yushan-2023/part-3/")
     visit.page.keyboard.press("s")

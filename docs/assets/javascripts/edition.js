@@ -574,6 +574,11 @@
       result.dataset.answered = field.value;
       sayFailed();
     }).observe(meta, { childList: true, characterData: true, subtree: true });
+    // Material may have answered the empty field before this script arrived (its search
+    // worker was ready first): the observer missed that rewrite, so it is stamped here.
+    var config = document.getElementById("__config");
+    var translations = config && JSON.parse(config.textContent).translations;
+    if (translations && meta.textContent === translations["search.result.placeholder"]) result.dataset.answered = field.value;
   }
   field.addEventListener("focus", load);
   var toggle = document.getElementById("__search");
